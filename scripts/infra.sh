@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Private PostgreSQL and RabbitMQ instances on loopback, for the start and test commands.
+# Sourced, not run. Never touches a system service: every instance lives under a folder we own.
+set -euo pipefail
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+ensure_packages() {
+  local missing=()
+  [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+  [ -f "/usr/share/postgresql/$(basename "$(dirname "$(pg_bin)")" 2>/dev/null)/extension/unaccent.control" ] || missing+=(postgresql-contrib)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing from Debian's packages: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # policy-rc.d keeps apt from starting system services we do not use.
+    as_root sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    as_root rm -f /usr/sbin/policy-rc.d
+  fi
+  command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net)" >&2; exit 1; }
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local p
+  for _ in $(seq 1 200); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if port_free "$p"; then echo "$p"; return; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+wait_port() { # port seconds
+  for _ in $(seq 1 $(( $2 * 5 ))); do port_free "$1" || return 0; sleep 0.2; done
+  echo "nothing listened on port $1 within $2 s" >&2; return 1
+}
+
+# start_postgres DIR PORT [fast]: initdb on first use, then start; a second run reuses the data.
+start_postgres() {
+  local dir=$1 port=$2 fast=${3:-} bin; bin=$(pg_bin)
+  mkdir -p "$dir"; as_root chown postgres:postgres "$dir"; chmod 700 "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    printf 'postgres' > "$dir/.pw"; as_root chown postgres "$dir/.pw"
+    as_root runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/.pw" \
+      --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+  fi
+  local opts="-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=300"
+  # Throwaway test clusters need no durability.
+  [ -n "$fast" ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  as_root runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$opts" -w -t 60 start >/dev/null
+}
+
+stop_postgres() { as_root runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1 || true; }
+
+# start_rabbitmq DIR PORT MGMT_PORT: a private node with its own epmd and distribution ports.
+start_rabbitmq() {
+  local dir=$1 port=$2 mgmt=$3
+  mkdir -p "$dir/mnesia" "$dir/log" "$dir/home"
+  local epmd=$(( port + 1 )) dist=$(( port + 2 ))
+  port_free $epmd || epmd=$(free_port); port_free $dist || dist=$(free_port)
+  cat > "$dir/rabbitmq.conf" <<CONF
+listeners.tcp.1 = 127.0.0.1:$port
+management.tcp.port = $mgmt
+management.tcp.ip = 127.0.0.1
+loopback_users = none
+default_user = guest
+default_pass = guest
+CONF
+  echo '[rabbitmq_management].' > "$dir/enabled_plugins"
+  cat > "$dir/env" <<ENV
+export HOME=$dir/home RABBITMQ_NODENAME=rabbit-$port@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+export RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf
+export RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins RABBITMQ_DIST_PORT=$dist ERL_EPMD_PORT=$epmd
+export RABBITMQ_PID_FILE=$dir/rabbit.pid
+ENV
+  as_root chown -R rabbitmq:rabbitmq "$dir"
+  as_root runuser -u rabbitmq -- bash -c "source '$dir/env'; setsid /usr/lib/rabbitmq/bin/rabbitmq-server >'$dir/log/console.log' 2>&1 &"
+  wait_port "$port" 120
+  wait_port "$mgmt" 60
+}
+
+stop_rabbitmq() {
+  local dir=$1
+  [ -f "$dir/env" ] || return 0
+  as_root runuser -u rabbitmq -- bash -c "source '$dir/env'; /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1; epmd -port \$ERL_EPMD_PORT -kill >/dev/null 2>&1" || true
+}
