@@ -26,7 +26,7 @@ dotnet test "$target" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line over every test assembly, in the plain 'N passed, N failed' form.
-awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { v = $(i + 1); gsub(/,/, "", v);
-       if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v } }
-     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+awk '/^ +(Passed|Failed|Skipped): [0-9]+$/ { n[$1] += $2 }
+     END { printf "Tests: %d passed, %d failed, %d skipped
+", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
 exit "$status"
