@@ -27,6 +27,5 @@ status=${PIPESTATUS[0]}
 set -e
 # One closing line over every test assembly, in the plain 'N passed, N failed' form.
 awk '/^ +(Passed|Failed|Skipped): [0-9]+$/ { n[$1] += $2 }
-     END { printf "Tests: %d passed, %d failed, %d skipped
-", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", n["Passed:"], n["Failed:"], n["Skipped:"] }' "$log"
 exit "$status"
