@@ -1,0 +1,26 @@
+using Matchmaking.Gateway.Extensions;
+using Matchmaking.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDefaultAuthentication();
+builder.AddGatewayServices();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.UseRequestBodyLimit();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapApiReference();
+app.MapReverseProxy();
+
+app.Run();
+
+public partial class Program { }
