@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace Matchmaking.Gateway.Tests;
+
+public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<GatewayFactory>
+{
+    private sealed record Echo(string Path, string CorrelationId, string Authorization);
+
+    [Fact]
+    public async Task Published_products_are_readable_without_signing_in()
+    {
+        var response = await gateway.CreateClient().GetAsync("/api/catalogue/products/123");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/api/catalogue/products/123", (await response.Content.ReadFromJsonAsync<Echo>())!.Path);
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/catalogue/products")]
+    [InlineData("PUT", "/api/catalogue/products/1")]
+    [InlineData("DELETE", "/api/catalogue/sites/1")]
+    [InlineData("GET", "/api/identity/me")]
+    public async Task A_protected_route_without_a_token_is_refused_at_the_edge_and_never_reaches_the_service(string method, string path)
+    {
+        var before = gateway.Hits;
+        var response = await gateway.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = method is "GET" ? null : JsonContent.Create(new { }),
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(before, gateway.Hits);
+    }
+
+    [Fact]
+    public async Task A_forged_token_is_refused_at_the_edge()
+    {
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", new Matchmaking.TestSupport.TestTokens("identity-api").For(Guid.NewGuid(), "supplier"));
+
+        var response = await client.PostAsJsonAsync("/api/catalogue/products", new { });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_in_write_reaches_the_service_with_its_token()
+    {
+        var response = await gateway.SignedIn().PostAsJsonAsync("/api/catalogue/products", new { nameVi = "Bát" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Bearer ", (await response.Content.ReadFromJsonAsync<Echo>())!.Authorization);
+    }
+
+    [Fact]
+    public async Task Registration_is_open_to_anonymous_callers()
+    {
+        var response = await gateway.CreateClient().PostAsJsonAsync("/api/identity/organisations", new { });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_request_gets_a_correlation_id_that_the_service_sees_and_the_caller_gets_back()
+    {
+        var response = await gateway.CreateClient().GetAsync("/api/catalogue/schemes");
+
+        var id = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
+        Assert.Equal(id, (await response.Content.ReadFromJsonAsync<Echo>())!.CorrelationId);
+    }
+
+    [Fact]
+    public async Task A_caller_supplied_correlation_id_is_kept()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalogue/schemes");
+        request.Headers.Add("X-Correlation-Id", "buyer-batch-42");
+
+        var response = await gateway.CreateClient().SendAsync(request);
+
+        Assert.Equal("buyer-batch-42", Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
+        Assert.Equal("buyer-batch-42", (await response.Content.ReadFromJsonAsync<Echo>())!.CorrelationId);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413_problem_and_never_forwarded()
+    {
+        var before = gateway.Hits;
+        var body = new StringContent(JsonSerializer.Serialize(new { descriptionVi = new string('a', 5 * 1024 * 1024) }), Encoding.UTF8, "application/json");
+
+        var response = await gateway.SignedIn().PostAsync("/api/catalogue/products", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, gateway.Hits);
+    }
+
+    [Theory]
+    [InlineData("identity")]
+    [InlineData("catalogue")]
+    public async Task Each_service_openapi_document_is_served_through_the_gateway(string service)
+    {
+        var document = await gateway.CreateClient().GetFromJsonAsync<JsonElement>($"/openapi/{service}.json");
+        Assert.Equal("3.1.1", document.GetProperty("openapi").GetString());
+    }
+
+    [Fact]
+    public async Task The_interactive_api_reference_lists_every_service()
+    {
+        var page = await gateway.CreateClient().GetStringAsync("/scalar");
+        Assert.Contains("identity", page);
+        Assert.Contains("catalogue", page);
+    }
+}
+
+public sealed class GatewayRateLimitTests(StrictRateLimitGatewayFactory gateway) : IClassFixture<StrictRateLimitGatewayFactory>
+{
+    [Fact]
+    public async Task A_client_over_its_rate_limit_gets_429_with_retry_after_and_others_are_unaffected()
+    {
+        var greedy = gateway.SignedIn();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 4; i++) last = await greedy.GetAsync("/api/catalogue/products");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+
+        var other = await gateway.SignedIn().GetAsync("/api/catalogue/products");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+}
