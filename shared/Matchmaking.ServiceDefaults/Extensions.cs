@@ -19,14 +19,17 @@ namespace Matchmaking.ServiceDefaults;
 
 public static class Extensions
 {
-    /// <summary>Telemetry, health checks, problem details, JSON, resilient HttpClients and correlation ids.</summary>
+    /// <summary>
+    /// Telemetry, health checks, problem details, JSON, resilient HttpClients and correlation ids.
+    /// Each service calls <c>AddValidation()</c> itself: the validation source generator registers the request types
+    /// of the project that makes the call, so a call here would validate nothing in the services.
+    /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         builder.Services.AddExceptionHandler<KnownExceptionHandler>();
-        builder.Services.AddValidation();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so malformed JSON reaches the handler with its field path
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddOpenApi();
