@@ -48,7 +48,7 @@ public sealed class DomainRuleTests
         Assert.Equal(accepted, Scheme(code).AcceptsLevel(level));
 
     private static ProductDetails Details(IReadOnlyList<PriceTier>? tiers = null, Guid? siteId = null) => new(
-        "Nón lá Chuông", null, "Nón lá làng Chuông", null, "handicrafts", "chiếc", tiers ?? [new PriceTier(20, 60_000)], 20, 800, 10,
+        "Nón lá Chuông", null, "Nón lá làng Chuông", null, "handicraft-gifts", "chiếc", tiers ?? [new PriceTier(20, 60_000)], 20, 800, 10,
         Packaging.Reusable, null, [], siteId, []);
 
     [Fact]

@@ -5,20 +5,21 @@ public sealed record ProductCategory(string Slug, string NameVi, string NameEn);
 /// <summary>The fixed category list; slugs are what products, needs and facets carry.</summary>
 public static class ProductCategories
 {
+    // The programme's own category list (../shared/data/craft-villages.json, product_categories), with its labels.
     public static readonly IReadOnlyList<ProductCategory> All =
     [
         new("ceramics", "Gốm sứ", "Ceramics"),
         new("bamboo-rattan", "Mây tre đan", "Bamboo and rattan"),
-        new("textiles-silk", "Dệt may, lụa", "Textiles and silk"),
         new("lacquerware", "Sơn mài", "Lacquerware"),
-        new("embroidery", "Thêu ren", "Embroidery"),
+        new("embroidery-textiles", "Thêu ren, dệt may", "Embroidery and textiles"),
+        new("silk", "Lụa tơ tằm", "Silk"),
         new("wood-products", "Đồ gỗ", "Wood products"),
-        new("biodegradable-packaging", "Bao bì tự hủy sinh học", "Biodegradable packaging"),
-        new("organic-food", "Thực phẩm hữu cơ", "Organic food"),
         new("processed-food", "Thực phẩm chế biến", "Processed food"),
-        new("agricultural-produce", "Nông sản", "Agricultural produce"),
+        new("fresh-produce", "Nông sản tươi", "Fresh produce"),
+        new("beverages", "Đồ uống", "Beverages"),
+        new("eco-packaging", "Bao bì thân thiện môi trường", "Eco-friendly packaging"),
         new("household-goods", "Đồ gia dụng", "Household goods"),
-        new("handicrafts", "Hàng thủ công mỹ nghệ", "Handicrafts"),
+        new("handicraft-gifts", "Quà tặng thủ công mỹ nghệ", "Handicraft gifts"),
     ];
 
     private static readonly HashSet<string> Slugs = [.. All.Select(c => c.Slug)];

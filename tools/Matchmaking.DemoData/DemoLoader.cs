@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Matchmaking.TestSupport;
+
+namespace Matchmaking.DemoData;
+
+/// <summary>
+/// Creates the demo network through the gateway's public API, as its users would: registrations, sign-ins with the
+/// authorization-code flow, sites, certificates and products, and the programme office's verifications.
+/// A second run finds what is there and adds only what is missing.
+/// </summary>
+public sealed class DemoLoader(Uri gateway)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient _anonymous = new() { BaseAddress = gateway };
+
+    public async Task LoadAsync()
+    {
+        var office = await SignInAsync(DemoNetwork.ProgrammeOfficeEmail, DemoNetwork.Password);
+        foreach (var supplier in DemoNetwork.Suppliers) await LoadSupplierAsync(supplier, office);
+        await LoadRetailerAsync(office);
+        var published = await _anonymous.GetFromJsonAsync<JsonElement>("/api/catalogue/products?pageSize=100", Json);
+        Console.WriteLine($"Demo data ready: {DemoNetwork.Suppliers.Length} suppliers, 1 retailer, {published.GetProperty("total").GetInt64()} published products.");
+    }
+
+    private async Task LoadSupplierAsync(DemoSupplier supplier, HttpClient office)
+    {
+        var village = CraftVillages.ByName[supplier.Village];
+        var organisationId = await RegisterAsync("supplier", supplier.LegalName, supplier.TaxCode, supplier.Street, village.Commune,
+            village.District, village.Province, supplier.ContactName, supplier.Email, supplier.Phone);
+        if (organisationId is { } id) await Send(office, HttpMethod.Post, $"/api/identity/organisations/{id}/verification", new { });
+
+        var client = await SignInAsync(supplier.Email, DemoNetwork.Password);
+        var mine = await client.GetFromJsonAsync<JsonElement>("/api/catalogue/products/mine", Json);
+        if (mine.GetArrayLength() > 0)
+        {
+            Console.WriteLine($"  {supplier.DisplayName}: already loaded");
+            return;
+        }
+
+        await Send(client, HttpMethod.Put, "/api/catalogue/suppliers/me", new
+        {
+            displayName = supplier.DisplayName, description = supplier.Description, contactPerson = supplier.ContactName,
+        });
+        var site = await Send(client, HttpMethod.Post, "/api/catalogue/sites", new
+        {
+            name = $"Xưởng sản xuất {village.Name}", craftVillage = supplier.InCraftVillage ? village.Name : null, commune = village.Commune,
+            district = village.District, province = village.Province, latitude = village.Lat, longitude = village.Lon,
+        });
+        var siteId = site.GetProperty("id").GetGuid();
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var certificateIds = new List<Guid>();
+        foreach (var c in supplier.Certificates)
+        {
+            var certificate = await Send(client, HttpMethod.Post, "/api/catalogue/certificates", new
+            {
+                schemeCode = c.SchemeCode, number = c.Number, issuer = c.Issuer, level = c.Level,
+                issuedOn = today.AddMonths(-6), validFrom = today.AddMonths(-6), validUntil = today.AddMonths(-6).AddMonths(c.MonthsValid).AddDays(-1),
+                evidenceSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(c.Number))),
+                scope = new { kind = "organisation" },
+            });
+            var certificateId = certificate.GetProperty("id").GetGuid();
+            certificateIds.Add(certificateId);
+            if (c.Verified)
+                await Send(office, HttpMethod.Post, $"/api/catalogue/certificates/{certificateId}/verification", new { state = "document-checked" });
+        }
+
+        foreach (var p in supplier.Products)
+        {
+            var product = await Send(client, HttpMethod.Post, "/api/catalogue/products", new
+            {
+                nameVi = p.NameVi, nameEn = p.NameEn, descriptionVi = p.DescriptionVi, category = p.Category, unit = p.Unit,
+                priceTiers = p.PriceTiers.Select(t => new { minQuantity = t[0], unitPriceVnd = t[1] }),
+                minimumOrderQuantity = p.MinimumOrderQuantity, monthlyCapacity = p.MonthlyCapacity, leadTimeDays = p.LeadTimeDays,
+                packaging = p.Packaging, traceabilityCode = p.TraceabilityCode, siteId, certificateIds,
+            });
+            await Send(client, HttpMethod.Post, $"/api/catalogue/products/{product.GetProperty("id").GetGuid()}/publish", null);
+        }
+        Console.WriteLine($"  {supplier.DisplayName}: {supplier.Products.Length} products published in {village.Name}");
+    }
+
+    private async Task LoadRetailerAsync(HttpClient office)
+    {
+        var r = DemoNetwork.Retailer;
+        var id = await RegisterAsync("retailer", r.LegalName, r.TaxCode, r.Street, "Bồ Đề", r.District, "Hà Nội", r.ContactName, r.Email, r.Phone);
+        if (id is { } organisationId) await Send(office, HttpMethod.Post, $"/api/identity/organisations/{organisationId}/verification", new { });
+        Console.WriteLine($"  {r.LegalName}: retailer ready");
+    }
+
+    /// <summary>Registers an organisation with its owner; null when it exists already (a second run).</summary>
+    private async Task<Guid?> RegisterAsync(string kind, string legalName, string taxCode, string street, string commune, string district,
+        string province, string contactName, string email, string phone)
+    {
+        var response = await _anonymous.PostAsJsonAsync("/api/identity/organisations", new
+        {
+            kind, legalName, taxCode,
+            address = new { street, commune, district, province },
+            contact = new { name = contactName, email, phone },
+            owner = new { email, password = DemoNetwork.Password, fullName = contactName },
+        }, Json);
+        if (response.StatusCode == HttpStatusCode.Conflict) return null;
+        await EnsureSuccessAsync(response, "register " + legalName);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("organisationId").GetGuid();
+    }
+
+    private async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var tokens = await OidcSignIn.SignInAsync(gateway, email, password);
+        var client = new HttpClient { BaseAddress = gateway };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        return client;
+    }
+
+    private static async Task<JsonElement> Send(HttpClient client, HttpMethod method, string path, object? body)
+    {
+        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) });
+        await EnsureSuccessAsync(response, $"{method} {path}");
+        return response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what)
+    {
+        if (response.IsSuccessStatusCode) return;
+        throw new InvalidOperationException($"{what} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}
