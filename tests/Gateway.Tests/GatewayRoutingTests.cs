@@ -24,6 +24,10 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
     [InlineData("PUT", "/api/catalogue/products/1")]
     [InlineData("DELETE", "/api/catalogue/sites/1")]
     [InlineData("GET", "/api/identity/me")]
+    [InlineData("GET", "/api/catalogue/products/mine")]
+    [InlineData("GET", "/api/catalogue/suppliers/me")]
+    [InlineData("GET", "/api/catalogue/sites")]
+    [InlineData("GET", "/api/catalogue/certificates/5")]
     public async Task A_protected_route_without_a_token_is_refused_at_the_edge_and_never_reaches_the_service(string method, string path)
     {
         var before = gateway.Hits;
