@@ -123,6 +123,9 @@ public sealed class Platform : IAsyncDisposable
         throw new TimeoutException($"{name} was not ready within 90 s:\n{Tail(_processes.Single(p => p.Name == name).Log)}");
     }
 
+    /// <summary>Operating-system process id of each running service, for memory readings.</summary>
+    public IReadOnlyDictionary<string, int> ProcessIds => _processes.ToDictionary(p => p.Name, p => p.Process.Id);
+
     /// <summary>What a service printed, for a failing test's message.</summary>
     public string LogOf(string name) => Tail(_processes.Single(p => p.Name == name).Log);
 

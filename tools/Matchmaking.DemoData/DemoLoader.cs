@@ -13,14 +13,14 @@ namespace Matchmaking.DemoData;
 /// authorization-code flow, sites, certificates and products, and the programme office's verifications.
 /// A second run finds what is there and adds only what is missing.
 /// </summary>
-public sealed class DemoLoader(Uri gateway)
+public sealed class DemoLoader(Uri gateway, string officeEmail = DemoNetwork.ProgrammeOfficeEmail, string officePassword = DemoNetwork.Password)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _anonymous = new() { BaseAddress = gateway };
 
     public async Task LoadAsync()
     {
-        var office = await SignInAsync(DemoNetwork.ProgrammeOfficeEmail, DemoNetwork.Password);
+        var office = await SignInAsync(officeEmail, officePassword);
         foreach (var supplier in DemoNetwork.Suppliers) await LoadSupplierAsync(supplier, office);
         await LoadRetailerAsync(office);
         var published = await _anonymous.GetFromJsonAsync<JsonElement>("/api/catalogue/products?pageSize=100", Json);
