@@ -20,6 +20,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapReverseProxy();
+app.MapFallbackToFile("/signin-callback", "index.html"); // the portal completes its sign-in on its own page
 
 app.Run();
 
