@@ -34,7 +34,7 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Created, registration.StatusCode);
         var organisationId = (await registration.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("organisationId").GetGuid();
 
-        var tokens = await OidcSignIn.SignInAsync(gateway, email, "Kim@Lan2026");
+        var tokens = await OidcSignIn.SignInAsync(gateway, email, "Kim@Lan2026", redirectUri: new Uri(gateway, "/signin-callback").ToString());
         using var supplier = new HttpClient { BaseAddress = gateway };
         supplier.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
 
@@ -101,7 +101,7 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
     {
         using var anonymous = new HttpClient { BaseAddress = new Uri(Platform.GatewayUrl) };
         var document = await anonymous.GetFromJsonAsync<JsonElement>($"/openapi/{service}.json", Json);
-        Assert.True(document.GetProperty("paths").EnumerateObject().Any(p => p.Name.StartsWith($"/api/{service}/", StringComparison.Ordinal)));
+        Assert.Contains(document.GetProperty("paths").EnumerateObject(), p => p.Name.StartsWith($"/api/{service}/", StringComparison.Ordinal));
     }
 
     private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body)

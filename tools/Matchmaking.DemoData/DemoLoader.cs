@@ -110,7 +110,7 @@ public sealed class DemoLoader(Uri gateway, string officeEmail = DemoNetwork.Pro
 
     private async Task<HttpClient> SignInAsync(string email, string password)
     {
-        var tokens = await OidcSignIn.SignInAsync(gateway, email, password);
+        var tokens = await OidcSignIn.SignInAsync(gateway, email, password, redirectUri: new Uri(gateway, "/signin-callback").ToString());
         var client = new HttpClient { BaseAddress = gateway };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         return client;
