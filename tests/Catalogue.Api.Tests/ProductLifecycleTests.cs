@@ -137,7 +137,7 @@ public sealed class ProductLifecycleTests(CatalogueFactory factory) : IClassFixt
 
         var mine = await (await factory.CreateClient().GetAsync($"/api/catalogue/products?supplierId={supplierId}&category=ceramics"))
             .ReadAsync<PagedResponse<ProductResponse>>(HttpStatusCode.OK);
-        var otherCategory = await (await factory.CreateClient().GetAsync($"/api/catalogue/products?supplierId={supplierId}&category=embroidery"))
+        var otherCategory = await (await factory.CreateClient().GetAsync($"/api/catalogue/products?supplierId={supplierId}&category=silk"))
             .ReadAsync<PagedResponse<ProductResponse>>(HttpStatusCode.OK);
 
         Assert.Equal(product.Id, Assert.Single(mine.Items).Id);
