@@ -41,7 +41,8 @@ export Identity__Url="http://127.0.0.1:$identity_port"
 # run NAME PORT DLL [VAR=VALUE...]: one service in the background, its log under .local/logs.
 run() {
   local name=$1 port=$2 dll=$3; shift 3
-  env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$dll" >"$state/logs/$name.log" 2>&1 &
+  # Each service runs from its output folder, where its appsettings.json is.
+  (cd "$(dirname "$dll")" && exec env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$(basename "$dll")") >"$state/logs/$name.log" 2>&1 &
   pids+=($!)
 }
 wait_ready() { # name url
