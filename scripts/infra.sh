@@ -90,3 +90,17 @@ stop_rabbitmq() {
   [ -f "$dir/env" ] || return 0
   as_root runuser -u rabbitmq -- bash -c "source '$dir/env'; /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1; epmd -port \$ERL_EPMD_PORT -kill >/dev/null 2>&1" || true
 }
+
+# start_throwaway_infra: PostgreSQL and RabbitMQ in a temp folder on free ports, stopped and removed when the calling
+# script exits; exports what the test fixtures read (TEST_POSTGRES, TEST_RABBITMQ, TEST_RABBITMQ_MANAGEMENT).
+start_throwaway_infra() {
+  run_dir=$(mktemp -d /tmp/matchmaking.XXXXXX); chmod 755 "$run_dir"
+  trap 'stop_rabbitmq "$run_dir/rabbitmq"; stop_postgres "$run_dir/postgres"; rm -rf "$run_dir" 2>/dev/null || true' EXIT
+  local pg_port amqp_port mgmt_port
+  pg_port=$(free_port); start_postgres "$run_dir/postgres" "$pg_port" fast
+  amqp_port=$(free_port); mgmt_port=$(free_port); start_rabbitmq "$run_dir/rabbitmq" "$amqp_port" "$mgmt_port"
+  export TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
+  export TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"
+  export TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:$mgmt_port/"
+  echo "Throwaway infrastructure: PostgreSQL on $pg_port, RabbitMQ on $amqp_port (management $mgmt_port)"
+}
