@@ -14,7 +14,8 @@ gateway="http://127.0.0.1:$GATEWAY_PORT"
 ensure_packages
 pids=()
 cleanup() {
-  trap - INT TERM EXIT
+  # Finish stopping whatever happens to the terminal or a pipe reading our output (Ctrl-C reaches them too).
+  trap - INT TERM EXIT; trap '' PIPE; set +e
   echo; echo "Stopping..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
