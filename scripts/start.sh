@@ -19,6 +19,7 @@ cleanup() {
   echo; echo "Stopping..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -f "$state/platform.env"
   stop_rabbitmq "$state/rabbitmq"; stop_postgres "$state/postgres"
   echo "Stopped. Data stays in $state (delete it to start afresh)."
 }
@@ -37,6 +38,14 @@ export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$amqp_port/"
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Identity__Issuer="$gateway/"
 identity_port=$(free_port); catalogue_port=$(free_port)
+# What one-off commands (scripts/rebuild-search-index.sh) need to reach this running platform.
+cat > "$state/platform.env" <<ENV
+ConnectionStrings__catalogue-db=$pg;Database=catalogue
+ConnectionStrings__rabbitmq=$ConnectionStrings__rabbitmq
+Identity__Url=http://127.0.0.1:$identity_port
+Identity__Issuer=$gateway/
+Identity__Audience=catalogue-api
+ENV
 export Identity__Url="http://127.0.0.1:$identity_port"
 
 # run NAME PORT DLL [VAR=VALUE...]: one service in the background, its log under .local/logs.

@@ -1,15 +1,31 @@
-using Matchmaking.Benchmarks;
 using Matchmaking.TestSupport;
 
-// Usage: Matchmaking.Benchmarks [seconds-per-round] — run by scripts/bench.sh, which provides PostgreSQL and RabbitMQ.
-var seconds = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 5;
-var vhost = await TestInfrastructure.NewVirtualHostAsync();
-await using var platform = await Platform.StartAsync(TestInfrastructure.PostgresServer, vhost,
-    new Dictionary<string, string> { ["Gateway__RateLimitPermits"] = "1000000" }); // the limiter would cap the load itself
+namespace Matchmaking.Benchmarks;
 
-Console.Error.WriteLine("Loading the demo network...");
-await new Matchmaking.DemoData.DemoLoader(new Uri(platform.GatewayUrl), Platform.ProgrammeOfficeEmail, Platform.ProgrammeOfficePassword).LoadAsync();
-await Task.Delay(TimeSpan.FromSeconds(5)); // settle: outbox drained, JIT done for start-up paths
-var idle = MemoryReadings.Rss(platform.ProcessIds);
+/// <summary>
+/// Usage: Matchmaking.Benchmarks [read|search|all] [seconds-per-round] [products] [publishes].
+/// Run by scripts/bench.sh, which provides throwaway PostgreSQL and RabbitMQ.
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var mode = args.ElementAtOrDefault(0) ?? "all";
+        var seconds = int.TryParse(args.ElementAtOrDefault(1), out var s) ? s : 5;
+        var products = int.TryParse(args.ElementAtOrDefault(2), out var p) ? p : 100_000;
+        var publishes = int.TryParse(args.ElementAtOrDefault(3), out var n) ? n : 1_000;
 
-await ReadBenchmark.RunAsync(platform, TimeSpan.FromSeconds(seconds), idle);
+        var vhost = await TestInfrastructure.NewVirtualHostAsync();
+        await using var platform = await Platform.StartAsync(TestInfrastructure.PostgresServer, vhost,
+            new Dictionary<string, string> { ["Gateway__RateLimitPermits"] = "1000000" }); // the limiter would cap the load itself
+
+        Console.Error.WriteLine("Loading the demo network...");
+        await new Matchmaking.DemoData.DemoLoader(new Uri(platform.GatewayUrl), Platform.ProgrammeOfficeEmail, Platform.ProgrammeOfficePassword).LoadAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5)); // settle: outbox drained, JIT done for start-up paths
+        var idle = MemoryReadings.Rss(platform.ProcessIds);
+
+        if (mode is "read" or "all") await ReadBenchmark.RunAsync(platform, TimeSpan.FromSeconds(seconds), idle);
+        if (mode is "search" or "all") await SearchBenchmark.RunAsync(platform, products, TimeSpan.FromSeconds(seconds), publishes);
+        return 0;
+    }
+}

@@ -19,7 +19,14 @@ public static class GatewayExtensions
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
 
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Long search URLs must reach the catalogue, which answers an over-long query with a 400 naming the field,
+            // rather than stop here with a bare 414. Same limit as the catalogue's.
+            k.Limits.MaxRequestLineSize = 128 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 160 * 1024;
+        });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(SignedInPolicy, p => p.RequireAuthenticatedUser());
         builder.Services.AddRateLimiter(limiter =>

@@ -1,5 +1,6 @@
 using Matchmaking.Catalogue.Apis;
 using Matchmaking.Catalogue.Extensions;
+using Matchmaking.Catalogue.Search;
 using Matchmaking.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+if (await app.TryRunSearchCommandAsync(args)) return; // `rebuild-search-index`: rebuild and exit
 
 app.UseServiceDefaults();
 app.UseAuthentication();
@@ -19,6 +21,7 @@ app.MapSuppliersApi();
 app.MapSitesApi();
 app.MapCertificatesApi();
 app.MapProductsApi();
+app.MapSearchApi();
 
 app.Run();
 

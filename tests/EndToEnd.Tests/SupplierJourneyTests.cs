@@ -71,6 +71,50 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
         Assert.Equal(organisationId, message.Message.Product.SupplierId);
         Assert.Equal("Kim Lan", message.Message.Product.Site.CraftVillage);
         Assert.Equal("OCOP", Assert.Single(message.Message.Product.Certifications).SchemeCode);
+
+        var hit = await FindBySearchAsync(anonymous, "bat gom men tro kim lan", productId);
+        Assert.Contains("OCOP", hit.GetProperty("validSchemes").EnumerateArray().Select(s => s.GetString()));
+
+        await SendAsync(supplier, HttpMethod.Post, $"/api/catalogue/products/{productId}/withdraw", null);
+        await WaitUntilGoneFromSearchAsync(anonymous, "bat gom men tro kim lan", productId);
+    }
+
+    [Fact]
+    public async Task An_over_long_search_query_through_the_gateway_gets_a_400_naming_the_field()
+    {
+        using var anonymous = new HttpClient { BaseAddress = new Uri(Platform.GatewayUrl) };
+        var response = await anonymous.GetAsync("/api/catalogue/search?q=" + new string('a', 10_000));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("q", out _));
+    }
+
+    /// <summary>Search is fed by events, so a new product becomes findable a moment after it is published.</summary>
+    private static async Task<JsonElement> FindBySearchAsync(HttpClient client, string query, Guid productId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/catalogue/search?q={Uri.EscapeDataString(query)}", Json);
+            var hit = page.GetProperty("items").EnumerateArray().FirstOrDefault(i => i.GetProperty("productId").GetGuid() == productId);
+            if (hit.ValueKind == JsonValueKind.Object) return hit;
+            Assert.True(DateTime.UtcNow < deadline, $"product {productId} was not searchable within 15 s");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task WaitUntilGoneFromSearchAsync(HttpClient client, string query, Guid productId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/catalogue/search?q={Uri.EscapeDataString(query)}", Json);
+            if (!page.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("productId").GetGuid() == productId)) return;
+            Assert.True(DateTime.UtcNow < deadline, $"withdrawn product {productId} was still found after 15 s");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

@@ -17,6 +17,8 @@ public sealed class Platform : IAsyncDisposable
     public required string GatewayUrl { get; init; }
     public required string RabbitMqUri { get; init; }
     public required IReadOnlyDictionary<string, string> ServiceUrls { get; init; }
+    /// <summary>The catalogue's own database, for benchmarks that bulk-load its search index directly.</summary>
+    public required string CatalogueDatabase { get; init; }
     public const string ProgrammeOfficeEmail = "office@greenlink.test";
     public const string ProgrammeOfficePassword = "Office@12345";
 
@@ -36,8 +38,10 @@ public sealed class Platform : IAsyncDisposable
             ["Outbox__PollInterval"] = "00:00:00.500",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        var catalogueDatabase = $"{postgresServer};Database=catalogue_{suffix}";
         var platform = new Platform
         {
+            CatalogueDatabase = catalogueDatabase,
             GatewayUrl = gatewayUrl,
             RabbitMqUri = rabbitMqUri,
             ServiceUrls = new Dictionary<string, string>
@@ -59,7 +63,7 @@ public sealed class Platform : IAsyncDisposable
             });
             platform.Launch("catalogue", Path.Combine(root, "services/Catalogue/bin", configuration, "net10.0/Catalogue.Api.dll"), cataloguePort, common, new()
             {
-                ["ConnectionStrings__catalogue-db"] = $"{postgresServer};Database=catalogue_{suffix}",
+                ["ConnectionStrings__catalogue-db"] = catalogueDatabase,
                 ["Identity__Audience"] = "catalogue-api",
             });
             await platform.WaitReadyAsync("identity", identityPort);

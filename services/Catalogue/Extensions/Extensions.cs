@@ -1,6 +1,7 @@
 using Matchmaking.Catalogue.Consumers;
 using Matchmaking.Catalogue.Data;
 using Matchmaking.Catalogue.Jobs;
+using Matchmaking.Catalogue.Search;
 using Matchmaking.Catalogue.Services;
 using Matchmaking.Messaging;
 using Matchmaking.ServiceDefaults;
@@ -14,12 +15,21 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         // The database first: its migration runs before the relay, the consumers and the expiry job start.
-        builder.AddServiceDatabase<CatalogueDbContext>("catalogue-db", SchemeSeeder.SeedAsync);
+        // The search tables are created in the same step, so consumers never index into a missing table.
+        builder.AddServiceDatabase<CatalogueDbContext>("catalogue-db", async (db, sp, ct) =>
+        {
+            await SchemeSeeder.SeedAsync(db, sp, ct);
+            await sp.GetRequiredService<IProductSearchIndex>().EnsureCreatedAsync(ct);
+        });
+        builder.AddProductSearch();
         builder.AddDefaultAuthentication();
         builder.AddMessaging<CatalogueDbContext>(x =>
         {
             x.AddConsumer<OrganisationRegisteredConsumer>();
             x.AddConsumer<OrganisationVerifiedConsumer>();
+            x.AddConsumer<ProductPublishedConsumer>();
+            x.AddConsumer<ProductUpdatedConsumer>();
+            x.AddConsumer<ProductWithdrawnConsumer>();
         });
 
         // The validation source generator registers this project's request types where AddValidation is called,
@@ -32,7 +42,14 @@ public static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CertificateExpiryJob>());
 
         // The largest legitimate body (a product with two 5,000-character descriptions) is far below 1 MB.
-        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 1024 * 1024);
+        // A search URL with an over-long q must reach the endpoint to get its 400 naming the field, rather than a bare 414
+        // from Kestrel's 8 KB request-line default (10,000 Vietnamese characters percent-encode to ~90 KB).
+        builder.Services.Configure<KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestBodySize = 1024 * 1024;
+            o.Limits.MaxRequestLineSize = 128 * 1024;
+            o.Limits.MaxRequestBufferSize = 256 * 1024;
+        });
         return builder;
     }
 }

@@ -47,4 +47,11 @@ public static class SearchFacets
     public const string PriceRange = "priceRange";
 
     public static readonly IReadOnlyList<string> All = [Category, Scheme, OcopStars, Province, District, CraftVillage, Packaging, PriceRange];
+
+    /// <summary>The priceRange buckets over MinUnitPriceVnd, in VND: [From, To), the last one open.</summary>
+    public static readonly IReadOnlyList<(long From, long? To)> PriceBuckets =
+        [(0, 10_000), (10_000, 50_000), (50_000, 200_000), (200_000, 1_000_000), (1_000_000, null)];
+
+    /// <summary>A bucket's facet value: "10000-50000", or "1000000-" for the open one.</summary>
+    public static string PriceBucketName((long From, long? To) bucket) => $"{bucket.From}-{bucket.To}";
 }

@@ -26,4 +26,13 @@ public static partial class CatalogueLog
 
     [LoggerMessage(1008, LogLevel.Information, "Supplier profile {SupplierId} updated from event {EventType}")]
     public static partial void SupplierUpdatedFromEvent(ILogger logger, Guid supplierId, string eventType);
+
+    [LoggerMessage(1009, LogLevel.Debug, "Product {ProductId} version {Version} indexed for search: {Applied} (false when a newer version was already indexed)")]
+    public static partial void ProductIndexed(ILogger logger, Guid productId, long version, bool applied);
+
+    [LoggerMessage(1010, LogLevel.Debug, "Product {ProductId} version {Version} removed from search: {Applied}")]
+    public static partial void ProductUnindexed(ILogger logger, Guid productId, long version, bool applied);
+
+    [LoggerMessage(1011, LogLevel.Information, "Search index rebuilt from the catalogue: {Count} published products indexed")]
+    public static partial void SearchIndexRebuilt(ILogger logger, int count);
 }

@@ -84,6 +84,7 @@ public static class ProductViews
                 Status = Kebab.Of(b.Certificate.Status),
                 VerificationState = Kebab.Of(b.Certificate.Verification),
                 ValidAtSnapshot = b.Badge.Valid,
+                CoversProduct = b.Certificate.Covers(view.Product),
             })],
         };
     }

@@ -56,4 +56,6 @@ public sealed record CertificationSnapshot
     public required string VerificationState { get; init; }
     /// <summary>Whether the badge held when the snapshot was taken: active, in validity, product in scope.</summary>
     public required bool ValidAtSnapshot { get; init; }
+    /// <summary>Whether the certificate's scope (organisation, sites or products) covers this product; null from older publishers.</summary>
+    public bool? CoversProduct { get; init; }
 }
