@@ -19,11 +19,13 @@ internal sealed class PostgresSearchQuery
 
     private readonly List<NpgsqlParameter> _parameters = [];
     private readonly ProductSearchQuery _query;
+    private readonly bool _typos;
     private readonly string _today;
 
-    private PostgresSearchQuery(ProductSearchQuery query)
+    private PostgresSearchQuery(ProductSearchQuery query, bool typos)
     {
         _query = query;
+        _typos = typos;
         _today = Param(query.Today, NpgsqlDbType.Date);
     }
 
@@ -31,15 +33,27 @@ internal sealed class PostgresSearchQuery
     private string InWindow => $"({_today} >= p.sus_from AND {_today} < p.sus_until)";
 
     /// <summary>The statement and parameters for a query, for EXPLAIN when tuning.</summary>
-    internal static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) Compile(ProductSearchQuery query)
+    internal static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) Compile(ProductSearchQuery query, bool typos = false)
     {
-        var builder = new PostgresSearchQuery(query);
+        var builder = new PostgresSearchQuery(query, typos);
         return (builder.Build().Sql, builder._parameters);
     }
 
+    /// <summary>
+    /// Exact full-text matching first; only when it finds nothing does the query run again with trigram typo matching,
+    /// whose candidate rechecks cost far more than a full-text lookup when a query's words are common.
+    /// </summary>
     public static async Task<SearchResult> RunAsync(NpgsqlDataSource dataSource, ProductSearchQuery query, CancellationToken ct)
     {
-        var builder = new PostgresSearchQuery(query);
+        var exact = await RunOnceAsync(dataSource, query, typos: false, ct);
+        return exact.Total > 0 || SearchText.Sanitise(query.Text).Length == 0
+            ? exact
+            : await RunOnceAsync(dataSource, query, typos: true, ct);
+    }
+
+    private static async Task<SearchResult> RunOnceAsync(NpgsqlDataSource dataSource, ProductSearchQuery query, bool typos, CancellationToken ct)
+    {
+        var builder = new PostgresSearchQuery(query, typos);
         var (sql, facets) = builder.Build();
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
@@ -78,7 +92,7 @@ internal sealed class PostgresSearchQuery
             // For ranking, any word counts: a misspelt word must not zero the rank of the others.
             var any = $"(replace(plainto_tsquery('simple', public.immutable_unaccent({t}))::text, ' & ', ' | ')::tsquery"
                     + $" || replace(plainto_tsquery('english', {t})::text, ' & ', ' | ')::tsquery)";
-            where.Add($"(p.tsv @@ {all} OR {fold} <% p.name_fold)");
+            where.Add(_typos ? $"(p.tsv @@ {all} OR {fold} <% p.name_fold)" : $"p.tsv @@ {all}");
             // Trigram similarity is the costly part, so a full-text match is ranked by ts_rank_cd alone (plus a name
             // bonus) and only the typo matches pay for word_similarity.
             textScore = $"CASE WHEN p.tsv @@ {all} THEN least(1.0, 0.6 + 0.4 * least(1.0, 2 * ts_rank_cd(p.tsv, {any}, 32)))"
