@@ -81,14 +81,34 @@ export RABBITMQ_PID_FILE=$dir/rabbit.pid
 ENV
   as_root chown -R rabbitmq:rabbitmq "$dir"
   as_root runuser -u rabbitmq -- bash -c "source '$dir/env'; setsid /usr/lib/rabbitmq/bin/rabbitmq-server >'$dir/log/console.log' 2>&1 &"
-  wait_port "$port" 120
-  wait_port "$mgmt" 60
+  if ! wait_port "$port" 90 || ! wait_port "$mgmt" 60; then
+    echo "RabbitMQ did not start; the end of its log:" >&2
+    tail -n 15 "$dir/log/console.log" "$dir"/log/*@localhost.log 2>/dev/null >&2 || true
+    return 1
+  fi
+}
+
+# start_rabbitmq_retrying DIR: as start_rabbitmq on free ports, once more on fresh ports if the first start fails
+# (a port taken between choosing it and binding it). Sets amqp_port and mgmt_port.
+start_rabbitmq_retrying() {
+  local dir=$1
+  amqp_port=$(free_port); mgmt_port=$(free_port)
+  start_rabbitmq "$dir" "$amqp_port" "$mgmt_port" && return 0
+  stop_rabbitmq "$dir"
+  amqp_port=$(free_port); mgmt_port=$(free_port)
+  start_rabbitmq "$dir" "$amqp_port" "$mgmt_port"
 }
 
 stop_rabbitmq() {
-  local dir=$1
+  local dir=$1 epmd_port pid
   [ -f "$dir/env" ] || return 0
   as_root runuser -u rabbitmq -- bash -c "source '$dir/env'; /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1; epmd -port \$ERL_EPMD_PORT -kill >/dev/null 2>&1" || true
+  # A node that never finished starting ignores rabbitmqctl, and epmd can outlive -kill: end both by pid.
+  pid=$(cat "$dir/rabbit.pid" 2>/dev/null || true)
+  [ -n "$pid" ] && [ "$(ps -o comm= -p "$pid" 2>/dev/null)" = beam.smp ] && as_root kill "$pid" 2>/dev/null || true
+  epmd_port=$(sed -n 's/.*ERL_EPMD_PORT=\([0-9]*\).*/\1/p' "$dir/env")
+  pid=$(ss -ltnpH "sport = :$epmd_port" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
+  [ -n "$pid" ] && as_root kill "$pid" 2>/dev/null || true
 }
 
 # start_throwaway_infra: PostgreSQL and RabbitMQ in a temp folder on free ports, stopped and removed when the calling
@@ -96,9 +116,9 @@ stop_rabbitmq() {
 start_throwaway_infra() {
   run_dir=$(mktemp -d /tmp/matchmaking.XXXXXX); chmod 755 "$run_dir"
   trap 'stop_rabbitmq "$run_dir/rabbitmq"; stop_postgres "$run_dir/postgres"; rm -rf "$run_dir" 2>/dev/null || true' EXIT
-  local pg_port amqp_port mgmt_port
+  local pg_port
   pg_port=$(free_port); start_postgres "$run_dir/postgres" "$pg_port" fast
-  amqp_port=$(free_port); mgmt_port=$(free_port); start_rabbitmq "$run_dir/rabbitmq" "$amqp_port" "$mgmt_port"
+  start_rabbitmq_retrying "$run_dir/rabbitmq"
   export TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
   export TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"
   export TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:$mgmt_port/"
