@@ -20,6 +20,7 @@ public static class Extensions
         {
             await SchemeSeeder.SeedAsync(db, sp, ct);
             await sp.GetRequiredService<IProductSearchIndex>().EnsureCreatedAsync(ct);
+            await SearchIndexRebuild.FillIfEmptyAsync(db, sp, ct);
         });
         builder.AddProductSearch();
         builder.AddDefaultAuthentication();

@@ -23,6 +23,19 @@ public static class SearchIndexRebuild
         return true;
     }
 
+    /// <summary>
+    /// A new index (a first start after an upgrade, a fresh Elasticsearch node) next to a catalogue that already has
+    /// published products is filled from the catalogue before the service takes requests; events keep it current after.
+    /// </summary>
+    public static async Task FillIfEmptyAsync(CatalogueDbContext db, IServiceProvider services, CancellationToken ct)
+    {
+        var index = services.GetRequiredService<IProductSearchIndex>();
+        var today = services.GetRequiredService<TimeProvider>().Today();
+        var probe = await index.SearchAsync(new ProductSearchQuery { Today = today, PageSize = 1 }, ct);
+        if (probe.Total > 0 || !await db.Products.AnyAsync(p => p.Status == ProductStatus.Published, ct)) return;
+        await RebuildAsync(services, ct);
+    }
+
     public static async Task<int> RebuildAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
