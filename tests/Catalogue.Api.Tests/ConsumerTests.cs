@@ -18,17 +18,6 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
         Province = "Hà Nội", District = "Chương Mỹ", RegisteredAt = DateTimeOffset.UtcNow,
     };
 
-    private async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline) return value;
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task OrganisationRegistered_creates_the_supplier_profile()
     {
@@ -37,7 +26,7 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
 
         await identity.PublishAsync(Registered(id), Guid.NewGuid());
 
-        var profile = await EventuallyAsync(() => factory.WithDbAsync(db => db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id)), p => p is not null);
+        var profile = await Eventually.ReadAsync(() => factory.WithDbAsync(db => db.Suppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id)), p => p is not null);
         Assert.NotNull(profile);
         Assert.Equal(("Hợp tác xã Mây tre đan Phú Vinh", "0101234567", "Chương Mỹ"), (profile.LegalName, profile.TaxCode, profile.District));
         var read = await (await factory.CreateClient().GetAsync($"/api/catalogue/suppliers/{id}")).ReadAsync<SupplierResponse>(HttpStatusCode.OK);
@@ -51,14 +40,14 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
         await using var identity = await IdentityEvents.StartAsync(factory.RabbitMqConnectionString);
         var (id, messageId) = (Guid.NewGuid(), Guid.NewGuid());
         await identity.PublishAsync(Registered(id), messageId);
-        await EventuallyAsync(() => factory.WithDbAsync(db => db.Suppliers.AnyAsync(s => s.Id == id)), found => found);
+        await Eventually.ReadAsync(() => factory.WithDbAsync(db => db.Suppliers.AnyAsync(s => s.Id == id)), found => found);
         // Change the profile behind the consumer's back: a re-applied message would overwrite this.
         await factory.WithDbAsync(db => db.Suppliers.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LegalName, "Đã đổi")));
 
         await identity.PublishAsync(Registered(id), messageId);
         var sentinel = Guid.NewGuid();
         await identity.PublishAsync(Registered(sentinel), Guid.NewGuid());
-        await EventuallyAsync(() => factory.WithDbAsync(db => db.Suppliers.AnyAsync(s => s.Id == sentinel)), found => found);
+        await Eventually.ReadAsync(() => factory.WithDbAsync(db => db.Suppliers.AnyAsync(s => s.Id == sentinel)), found => found);
         await Task.Delay(500);
 
         Assert.Equal("Đã đổi", await factory.WithDbAsync(db => db.Suppliers.Where(s => s.Id == id).Select(s => s.LegalName).SingleAsync()));
@@ -73,7 +62,7 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
 
         await identity.PublishAsync(Registered(retailer, OrganisationKinds.Retailer), Guid.NewGuid());
         await identity.PublishAsync(Registered(sentinel), Guid.NewGuid());
-        await EventuallyAsync(() => factory.WithDbAsync(db => db.Suppliers.AnyAsync(s => s.Id == sentinel)), found => found);
+        await Eventually.ReadAsync(() => factory.WithDbAsync(db => db.Suppliers.AnyAsync(s => s.Id == sentinel)), found => found);
         await Task.Delay(300);
 
         Assert.False(await factory.WithDbAsync(db => db.Suppliers.AnyAsync(s => s.Id == retailer)));
@@ -95,7 +84,7 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
 
         var evt = (await updates.WaitForAsync(e => e.Product.ProductId == product.Id && e.Product.SupplierVerified)).Message;
         Assert.Equal("Mây tre Phú Vinh", evt.Product.SupplierName);
-        var profile = await EventuallyAsync(() => factory.WithDbAsync(db => db.Suppliers.AsNoTracking().SingleAsync(s => s.Id == id)), p => p.TaxCode is not null);
+        var profile = await Eventually.ReadAsync(() => factory.WithDbAsync(db => db.Suppliers.AsNoTracking().SingleAsync(s => s.Id == id)), p => p.TaxCode is not null);
         Assert.Equal(("0101234567", true), (profile.TaxCode, profile.Verified));
     }
 }

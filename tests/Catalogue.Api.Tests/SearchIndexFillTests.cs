@@ -3,6 +3,7 @@ using Matchmaking.Catalogue.Apis;
 using Matchmaking.Catalogue.Data;
 using Matchmaking.Catalogue.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Matchmaking.TestSupport;
 using Xunit;
 
 namespace Matchmaking.Catalogue.Tests;
@@ -20,7 +21,7 @@ public sealed class SearchIndexFillTests(CatalogueFactory factory) : IClassFixtu
         var (_, client) = await factory.NewSupplierAsync("Gốm Làm Lại Bát Tràng");
         var (product, _, _) = await client.PublishedVaseAsync();
         var index = factory.Services.GetRequiredService<IProductSearchIndex>();
-        for (var i = 0; i < 100 && (await SearchAsync("binh gom men lam")).Items.All(h => h.ProductId != product.Id); i++) await Task.Delay(50);
+        await Eventually.ReadAsync(() => SearchAsync("binh gom men lam"), r => r.Items.Any(h => h.ProductId == product.Id));
         await index.ClearAsync(CancellationToken.None);
         Assert.Empty((await SearchAsync("binh gom men lam")).Items);
 

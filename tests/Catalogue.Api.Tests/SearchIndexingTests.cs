@@ -2,6 +2,7 @@ using System.Net;
 using Matchmaking.Catalogue.Apis;
 using Matchmaking.Catalogue.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Matchmaking.TestSupport;
 using Xunit;
 
 namespace Matchmaking.Catalogue.Tests;
@@ -15,17 +16,6 @@ public sealed class SearchIndexingTests(CatalogueFactory factory) : IClassFixtur
         await (await factory.CreateClient().GetAsync($"/api/catalogue/search?q={Uri.EscapeDataString(text)}"))
             .ReadAsync<SearchResponse>(HttpStatusCode.OK);
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline) return value;
-            await Task.Delay(50);
-        }
-    }
-
     [Fact]
     public async Task A_published_product_is_findable_within_seconds_and_a_withdrawn_one_disappears()
     {
@@ -33,14 +23,14 @@ public sealed class SearchIndexingTests(CatalogueFactory factory) : IClassFixtur
         var (product, _, _) = await client.PublishedVaseAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        var found = await EventuallyAsync(() => SearchAsync("binh gom men lam"), r => r.Items.Any(h => h.ProductId == product.Id), TimeSpan.FromSeconds(10));
+        var found = await Eventually.ReadAsync(() => SearchAsync("binh gom men lam"), r => r.Items.Any(h => h.ProductId == product.Id), TimeSpan.FromSeconds(10));
         var hit = Assert.Single(found.Items, h => h.ProductId == product.Id);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"findable after {watch.Elapsed}");
         Assert.Equal(("Gốm Thử Nghiệm Bát Tràng", "Bát Tràng"), (hit.SupplierName, hit.CraftVillage));
         Assert.Equal(["OCOP"], hit.ValidSchemes);
 
         (await client.PostAsync($"/api/catalogue/products/{product.Id}/withdraw", null)).EnsureSuccessStatusCode();
-        var gone = await EventuallyAsync(() => SearchAsync("binh gom men lam"), r => r.Items.All(h => h.ProductId != product.Id), TimeSpan.FromSeconds(10));
+        var gone = await Eventually.ReadAsync(() => SearchAsync("binh gom men lam"), r => r.Items.All(h => h.ProductId != product.Id), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(gone.Items, h => h.ProductId == product.Id);
     }
 

@@ -91,32 +91,6 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
         Assert.True(problem.GetProperty("errors").TryGetProperty("q", out _));
     }
 
-    /// <summary>Search is fed by events, so a new product becomes findable a moment after it is published.</summary>
-    private static async Task<JsonElement> FindBySearchAsync(HttpClient client, string query, Guid productId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/catalogue/search?q={Uri.EscapeDataString(query)}", Json);
-            var hit = page.GetProperty("items").EnumerateArray().FirstOrDefault(i => i.GetProperty("productId").GetGuid() == productId);
-            if (hit.ValueKind == JsonValueKind.Object) return hit;
-            Assert.True(DateTime.UtcNow < deadline, $"product {productId} was not searchable within 15 s");
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task WaitUntilGoneFromSearchAsync(HttpClient client, string query, Guid productId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var page = await client.GetFromJsonAsync<JsonElement>($"/api/catalogue/search?q={Uri.EscapeDataString(query)}", Json);
-            if (!page.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("productId").GetGuid() == productId)) return;
-            Assert.True(DateTime.UtcNow < deadline, $"withdrawn product {productId} was still found after 15 s");
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task Writes_through_the_gateway_without_a_token_are_refused_at_the_edge()
     {
@@ -146,6 +120,26 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
         using var anonymous = new HttpClient { BaseAddress = new Uri(Platform.GatewayUrl) };
         var document = await anonymous.GetFromJsonAsync<JsonElement>($"/openapi/{service}.json", Json);
         Assert.Contains(document.GetProperty("paths").EnumerateObject(), p => p.Name.StartsWith($"/api/{service}/", StringComparison.Ordinal));
+    }
+
+    private static Task<JsonElement> SearchAsync(HttpClient client, string query) =>
+        client.GetFromJsonAsync<JsonElement>($"/api/catalogue/search?q={Uri.EscapeDataString(query)}", Json);
+
+    private static bool Lists(JsonElement page, Guid productId) =>
+        page.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("productId").GetGuid() == productId);
+
+    /// <summary>Search is fed by events, so a new product becomes findable a moment after it is published.</summary>
+    private static async Task<JsonElement> FindBySearchAsync(HttpClient client, string query, Guid productId)
+    {
+        var page = await Eventually.ReadAsync(() => SearchAsync(client, query), p => Lists(p, productId));
+        Assert.True(Lists(page, productId), $"product {productId} was not searchable within 15 s");
+        return page.GetProperty("items").EnumerateArray().First(i => i.GetProperty("productId").GetGuid() == productId);
+    }
+
+    private static async Task WaitUntilGoneFromSearchAsync(HttpClient client, string query, Guid productId)
+    {
+        var page = await Eventually.ReadAsync(() => SearchAsync(client, query), p => !Lists(p, productId));
+        Assert.False(Lists(page, productId), $"withdrawn product {productId} was still found after 15 s");
     }
 
     private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body)

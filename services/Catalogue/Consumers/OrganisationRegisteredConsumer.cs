@@ -1,6 +1,5 @@
 using MassTransit;
 using Matchmaking.Catalogue.Data;
-using Matchmaking.Catalogue.Model;
 using Matchmaking.Catalogue.Services;
 using Matchmaking.Contracts.Identity;
 
@@ -16,12 +15,7 @@ public sealed class OrganisationRegisteredConsumer(CatalogueDbContext db, TimePr
         if (message.Kind != OrganisationKinds.Supplier) return;
 
         var now = clock.GetUtcNow();
-        var profile = await db.Suppliers.FindAsync([message.OrganisationId], context.CancellationToken);
-        if (profile is null)
-        {
-            profile = SupplierProfile.Create(message.OrganisationId, now);
-            db.Suppliers.Add(profile);
-        }
+        var (profile, _) = await db.FindOrOpenSupplierAsync(message.OrganisationId, now, context.CancellationToken);
         profile.ApplyRegistration(message.LegalName, message.TaxCode, message.Province, message.District, message.RegisteredAt, now);
         await db.SaveChangesAsync(context.CancellationToken);
         CatalogueLog.SupplierUpdatedFromEvent(logger, message.OrganisationId, nameof(OrganisationRegistered));

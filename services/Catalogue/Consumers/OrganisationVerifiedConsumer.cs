@@ -1,6 +1,5 @@
 using MassTransit;
 using Matchmaking.Catalogue.Data;
-using Matchmaking.Catalogue.Model;
 using Matchmaking.Catalogue.Services;
 using Matchmaking.Contracts.Identity;
 
@@ -19,12 +18,7 @@ public sealed class OrganisationVerifiedConsumer(CatalogueDbContext db, TimeProv
         if (message.Kind != OrganisationKinds.Supplier) return;
 
         var now = clock.GetUtcNow();
-        var profile = await db.Suppliers.FindAsync([message.OrganisationId], context.CancellationToken);
-        if (profile is null)
-        {
-            profile = SupplierProfile.Create(message.OrganisationId, now);
-            db.Suppliers.Add(profile);
-        }
+        var (profile, _) = await db.FindOrOpenSupplierAsync(message.OrganisationId, now, context.CancellationToken);
         if (profile.MarkVerified(message.LegalName, message.VerifiedAt, now))
             await ProductEvents.RepublishAsync(db, db.Products.Where(p => p.SupplierId == profile.Id), clock, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);

@@ -16,6 +16,18 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductClaim> Claims => Set<ProductClaim>();
 
+    /// <summary>
+    /// The supplier's profile, opened and added to this unit of work when it does not exist yet: whichever comes first
+    /// (the registration event, the verification event or a member's first write) creates it, the others complete it.
+    /// </summary>
+    public async Task<(SupplierProfile Profile, bool Opened)> FindOrOpenSupplierAsync(Guid organisationId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await Suppliers.FindAsync([organisationId], ct) is { } existing) return (existing, false);
+        var profile = SupplierProfile.Create(organisationId, now);
+        Suppliers.Add(profile);
+        return (profile, true);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxAndInbox();

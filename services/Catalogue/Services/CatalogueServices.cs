@@ -24,11 +24,8 @@ public sealed class CatalogueServices(CatalogueDbContext db, TimeProvider clock,
     public async Task<SupplierProfile> EnsureSupplierAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var supplierId = user.RequireSupplier();
-        var profile = await Db.Suppliers.FindAsync([supplierId], ct);
-        if (profile is not null) return profile;
-        profile = SupplierProfile.Create(supplierId, Now);
-        Db.Suppliers.Add(profile);
-        CatalogueLog.SupplierCreatedLazily(Logger, supplierId);
+        var (profile, opened) = await Db.FindOrOpenSupplierAsync(supplierId, Now, ct);
+        if (opened) CatalogueLog.SupplierCreatedLazily(Logger, supplierId);
         return profile;
     }
 }
