@@ -27,10 +27,14 @@ ensure_packages() {
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Below the kernel's ephemeral range, so a port that looks free is not the local end of some outgoing
+# connection (nothing listens there, yet binding it fails).
 free_port() {
-  local p
+  local p low=32768 span
+  read -r low _ < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  span=$(( low > 21000 ? low - 20000 : 10000 ))
   for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 30000 ))
+    p=$(( 20000 + RANDOM % span ))
     if port_free "$p"; then echo "$p"; return; fi
   done
   echo "no free port found" >&2; return 1
@@ -53,7 +57,20 @@ start_postgres() {
   local opts="-p $port -c listen_addresses=127.0.0.1 -k $dir -c max_connections=300"
   # Throwaway test clusters need no durability.
   [ -n "$fast" ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-  as_root runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$opts" -w -t 60 start >/dev/null
+  if ! as_root runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -o "$opts" -w -t 60 start >/dev/null; then
+    echo "PostgreSQL did not start; the end of its log:" >&2
+    tail -n 5 "$dir/postgres.log" >&2 || true
+    return 1
+  fi
+}
+
+# start_postgres_retrying DIR [fast]: as start_postgres on a free port, once more on a fresh port if the first start
+# fails (a port taken between choosing it and binding it). Sets pg_port.
+start_postgres_retrying() {
+  pg_port=$(free_port)
+  start_postgres "$1" "$pg_port" "${2:-}" && return 0
+  pg_port=$(free_port)
+  start_postgres "$1" "$pg_port" "${2:-}"
 }
 
 stop_postgres() { as_root runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1 || true; }
@@ -116,8 +133,7 @@ stop_rabbitmq() {
 start_throwaway_infra() {
   run_dir=$(mktemp -d /tmp/matchmaking.XXXXXX); chmod 755 "$run_dir"
   trap 'stop_rabbitmq "$run_dir/rabbitmq"; stop_postgres "$run_dir/postgres"; rm -rf "$run_dir" 2>/dev/null || true' EXIT
-  local pg_port
-  pg_port=$(free_port); start_postgres "$run_dir/postgres" "$pg_port" fast
+  start_postgres_retrying "$run_dir/postgres" fast
   start_rabbitmq_retrying "$run_dir/rabbitmq"
   export TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
   export TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$amqp_port/"

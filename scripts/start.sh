@@ -26,7 +26,7 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 port_free "$GATEWAY_PORT" || { echo "Port $GATEWAY_PORT is taken; set GATEWAY_PORT" >&2; exit 1; }
-pg_port=$(free_port); start_postgres "$state/postgres" "$pg_port"
+start_postgres_retrying "$state/postgres"
 start_rabbitmq_retrying "$state/rabbitmq"
 echo "PostgreSQL on 127.0.0.1:$pg_port, RabbitMQ on 127.0.0.1:$amqp_port (management http://127.0.0.1:$mgmt_port, guest/guest)"
 
