@@ -10,7 +10,7 @@ namespace Matchmaking.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit over RabbitMQ (connection string "rabbitmq", an amqp:// URI), kebab-case endpoints,
+    /// MassTransit over RabbitMQ (connection string "rabbitmq", an amqp:// URI), kebab-case endpoints prefixed with the service's name,
     /// retry outside the consumers, the inbox on every endpoint and the outbox relay for <typeparamref name="TDbContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDbContext>(this IHostApplicationBuilder builder,
@@ -27,9 +27,12 @@ public static class MessagingExtensions
         var broker = BrokerAddress.Parse(builder.Configuration.GetConnectionString("rabbitmq")
             ?? throw new InvalidOperationException("Connection string 'rabbitmq' is missing (amqp://user:pass@host:port/vhost)"));
 
+        // Services share a virtual host, and two services consuming the same event must each get every copy: queues are
+        // named per service ("catalogue-product-published", "matching-product-published"), never just after the consumer.
+        var queuePrefix = builder.Configuration["Messaging:QueuePrefix"] ?? builder.Environment.ApplicationName.Split('.')[0];
         services.AddMassTransit(x =>
         {
-            x.SetKebabCaseEndpointNameFormatter();
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             configureConsumers?.Invoke(x);
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {

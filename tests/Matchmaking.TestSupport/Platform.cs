@@ -6,7 +6,7 @@ using System.Text;
 namespace Matchmaking.TestSupport;
 
 /// <summary>
-/// The real platform as separate processes (identity, catalogue, gateway) on free loopback ports, built dlls run with
+/// The real platform as separate processes (identity, catalogue, needs, matching, gateway) on free loopback ports, built dlls run with
 /// `dotnet`, each with its own database on the given PostgreSQL server and one fresh RabbitMQ virtual host.
 /// Used by the end-to-end tests and the benchmarks, so both exercise exactly what the start command runs.
 /// </summary>
@@ -17,63 +17,67 @@ public sealed class Platform : IAsyncDisposable
     public required string GatewayUrl { get; init; }
     public required string RabbitMqUri { get; init; }
     public required IReadOnlyDictionary<string, string> ServiceUrls { get; init; }
-    /// <summary>The catalogue's own database, for benchmarks that bulk-load its search index directly.</summary>
-    public required string CatalogueDatabase { get; init; }
+    /// <summary>Each service's own database by service name, for benchmarks that bulk-load read models directly.</summary>
+    public required IReadOnlyDictionary<string, string> Databases { get; init; }
+    public string CatalogueDatabase => Databases["catalogue"];
     public const string ProgrammeOfficeEmail = "office@greenlink.test";
     public const string ProgrammeOfficePassword = "Office@12345";
+
+    /// <summary>The services behind the gateway; each NAME reads ConnectionStrings:NAME-db and accepts tokens for NAME-api.</summary>
+    private static readonly (string Name, string Folder, string Assembly)[] Services =
+    [
+        ("identity", "services/Identity", "Identity.Api"),
+        ("catalogue", "services/Catalogue", "Catalogue.Api"),
+        ("needs", "services/Needs", "Needs.Api"),
+        ("matching", "services/Matching", "Matching.Api"),
+    ];
 
     public static async Task<Platform> StartAsync(string postgresServer, string rabbitMqUri, IDictionary<string, string>? gatewaySettings = null)
     {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        int identityPort = FreePort(), cataloguePort = FreePort(), gatewayPort = FreePort();
+        var ports = Services.ToDictionary(s => s.Name, _ => FreePort());
+        var gatewayPort = FreePort();
         var gatewayUrl = $"http://127.0.0.1:{gatewayPort}";
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var common = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__rabbitmq"] = rabbitMqUri,
-            ["Identity__Url"] = $"http://127.0.0.1:{identityPort}",
+            ["Identity__Url"] = $"http://127.0.0.1:{ports["identity"]}",
             ["Identity__Issuer"] = gatewayUrl + "/",
             ["Outbox__PollInterval"] = "00:00:00.500",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        var catalogueDatabase = $"{postgresServer};Database=catalogue_{suffix}";
         var platform = new Platform
         {
-            CatalogueDatabase = catalogueDatabase,
+            Databases = Services.ToDictionary(s => s.Name, s => $"{postgresServer};Database={s.Name}_{suffix}"),
             GatewayUrl = gatewayUrl,
             RabbitMqUri = rabbitMqUri,
-            ServiceUrls = new Dictionary<string, string>
-            {
-                ["identity"] = $"http://127.0.0.1:{identityPort}",
-                ["catalogue"] = $"http://127.0.0.1:{cataloguePort}",
-                ["gateway"] = gatewayUrl,
-            },
+            ServiceUrls = Services.Select(s => (s.Name, Url: $"http://127.0.0.1:{ports[s.Name]}"))
+                .Append((Name: "gateway", Url: gatewayUrl)).ToDictionary(p => p.Name, p => p.Url),
         };
         try
         {
-            platform.Launch("identity", Path.Combine(root, "services/Identity/bin", configuration, "net10.0/Identity.Api.dll"), identityPort, common, new()
+            foreach (var (name, folder, assembly) in Services)
             {
-                ["ConnectionStrings__identity-db"] = $"{postgresServer};Database=identity_{suffix}",
-                ["Identity__Audience"] = "identity-api",
-                ["Identity__PortalRedirectUris__0"] = gatewayUrl + "/signin-callback",
-                ["Bootstrap__ProgrammeOffice__Email"] = ProgrammeOfficeEmail,
-                ["Bootstrap__ProgrammeOffice__Password"] = ProgrammeOfficePassword,
-            });
-            platform.Launch("catalogue", Path.Combine(root, "services/Catalogue/bin", configuration, "net10.0/Catalogue.Api.dll"), cataloguePort, common, new()
-            {
-                ["ConnectionStrings__catalogue-db"] = catalogueDatabase,
-                ["Identity__Audience"] = "catalogue-api",
-            });
-            await platform.WaitReadyAsync("identity", identityPort);
-            await platform.WaitReadyAsync("catalogue", cataloguePort);
-            var gateway = new Dictionary<string, string>
-            {
-                ["Identity__Audience"] = "identity-api",
-                ["ReverseProxy__Clusters__identity__Destinations__primary__Address"] = $"http://127.0.0.1:{identityPort}/",
-                ["ReverseProxy__Clusters__catalogue__Destinations__primary__Address"] = $"http://127.0.0.1:{cataloguePort}/",
-            };
+                var settings = new Dictionary<string, string>
+                {
+                    [$"ConnectionStrings__{name}-db"] = platform.Databases[name],
+                    ["Identity__Audience"] = $"{name}-api",
+                };
+                if (name == "identity")
+                {
+                    settings["Identity__PortalRedirectUris__0"] = gatewayUrl + "/signin-callback";
+                    settings["Bootstrap__ProgrammeOffice__Email"] = ProgrammeOfficeEmail;
+                    settings["Bootstrap__ProgrammeOffice__Password"] = ProgrammeOfficePassword;
+                }
+                platform.Launch(name, Path.Combine(root, folder, "bin", configuration, "net10.0", assembly + ".dll"), ports[name], common, settings);
+            }
+            foreach (var (name, _, _) in Services) await platform.WaitReadyAsync(name, ports[name]);
+            var gateway = new Dictionary<string, string> { ["Identity__Audience"] = "identity-api" };
+            foreach (var (name, _, _) in Services)
+                gateway[$"ReverseProxy__Clusters__{name}__Destinations__primary__Address"] = $"http://127.0.0.1:{ports[name]}/";
             foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string>()) gateway[key] = value;
             platform.Launch("gateway", Path.Combine(root, "gateway/bin", configuration, "net10.0/Matchmaking.Gateway.dll"), gatewayPort, common, gateway);
             await platform.WaitReadyAsync("gateway", gatewayPort);
