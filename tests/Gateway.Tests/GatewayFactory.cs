@@ -49,7 +49,8 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Gateway:RateLimitPermits", RateLimitPermits.ToString());
         builder.UseSetting("Gateway:MaxRequestBodyBytes", "65536");
         builder.UseSetting("ReverseProxy:Clusters:identity:Destinations:primary:Address", DownstreamUrl);
-        builder.UseSetting("ReverseProxy:Clusters:catalogue:Destinations:primary:Address", DownstreamUrl);
+        foreach (var cluster in new[] { "catalogue", "needs", "matching" })
+            builder.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address", DownstreamUrl);
         builder.ConfigureServices(Tokens.Install);
     }
 

@@ -28,6 +28,13 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
     [InlineData("GET", "/api/catalogue/suppliers/me")]
     [InlineData("GET", "/api/catalogue/sites")]
     [InlineData("GET", "/api/catalogue/certificates/5")]
+    [InlineData("GET", "/api/needs/open")]
+    [InlineData("POST", "/api/needs")]
+    [InlineData("GET", "/api/needs/retailers/me")]
+    [InlineData("GET", "/api/matching/notifications")]
+    [InlineData("GET", "/api/matching/needs/7/matches")]
+    [InlineData("POST", "/api/matching/partnerships")]
+    [InlineData("POST", "/api/matching/partnerships/3/accept")]
     public async Task A_protected_route_without_a_token_is_refused_at_the_edge_and_never_reaches_the_service(string method, string path)
     {
         var before = gateway.Hits;
@@ -58,6 +65,25 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("Bearer ", (await response.Content.ReadFromJsonAsync<Echo>())!.Authorization);
+    }
+
+    [Theory]
+    [InlineData("/api/needs/retailers/me", "/api/needs/retailers/me")]
+    [InlineData("/api/needs", "/api/needs")]
+    [InlineData("/api/matching/partnerships/3", "/api/matching/partnerships/3")]
+    public async Task Needs_and_matching_calls_reach_their_service_unchanged_when_signed_in(string path, string expected)
+    {
+        var response = await gateway.SignedIn().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, (await response.Content.ReadFromJsonAsync<Echo>())!.Path);
+    }
+
+    [Fact]
+    public async Task The_commitment_reference_list_is_public()
+    {
+        var response = await gateway.CreateClient().GetAsync("/api/needs/reference/commitments");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -104,6 +130,8 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
     [Theory]
     [InlineData("identity")]
     [InlineData("catalogue")]
+    [InlineData("needs")]
+    [InlineData("matching")]
     public async Task Each_service_openapi_document_is_served_through_the_gateway(string service)
     {
         var document = await gateway.CreateClient().GetFromJsonAsync<JsonElement>($"/openapi/{service}.json");
@@ -116,6 +144,8 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
         var page = await gateway.CreateClient().GetStringAsync("/scalar");
         Assert.Contains("identity", page);
         Assert.Contains("catalogue", page);
+        Assert.Contains("needs", page);
+        Assert.Contains("matching", page);
     }
 }
 
