@@ -37,7 +37,7 @@ pg="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
 export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$amqp_port/"
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Identity__Issuer="$gateway/"
-identity_port=$(free_port); catalogue_port=$(free_port)
+identity_port=$(free_port); catalogue_port=$(free_port); needs_port=$(free_port); matching_port=$(free_port)
 # What one-off commands (scripts/rebuild-search-index.sh) need to reach this running platform.
 cat > "$state/platform.env" <<ENV
 ConnectionStrings__catalogue-db=$pg;Database=catalogue
@@ -69,11 +69,19 @@ run identity "$identity_port" services/Identity/bin/Release/net10.0/Identity.Api
   Identity__PortalRedirectUris__0="$gateway/signin-callback"
 run catalogue "$catalogue_port" services/Catalogue/bin/Release/net10.0/Catalogue.Api.dll \
   "ConnectionStrings__catalogue-db=$pg;Database=catalogue" Identity__Audience=catalogue-api
+run needs "$needs_port" services/Needs/bin/Release/net10.0/Needs.Api.dll \
+  "ConnectionStrings__needs-db=$pg;Database=needs" Identity__Audience=needs-api
+run matching "$matching_port" services/Matching/bin/Release/net10.0/Matching.Api.dll \
+  "ConnectionStrings__matching-db=$pg;Database=matching" Identity__Audience=matching-api
 wait_ready identity "http://127.0.0.1:$identity_port"
 wait_ready catalogue "http://127.0.0.1:$catalogue_port"
+wait_ready needs "http://127.0.0.1:$needs_port"
+wait_ready matching "http://127.0.0.1:$matching_port"
 run gateway "$GATEWAY_PORT" gateway/bin/Release/net10.0/Matchmaking.Gateway.dll Identity__Audience=identity-api \
   ReverseProxy__Clusters__identity__Destinations__primary__Address="http://127.0.0.1:$identity_port/" \
-  ReverseProxy__Clusters__catalogue__Destinations__primary__Address="http://127.0.0.1:$catalogue_port/"
+  ReverseProxy__Clusters__catalogue__Destinations__primary__Address="http://127.0.0.1:$catalogue_port/" \
+  ReverseProxy__Clusters__needs__Destinations__primary__Address="http://127.0.0.1:$needs_port/" \
+  ReverseProxy__Clusters__matching__Destinations__primary__Address="http://127.0.0.1:$matching_port/"
 wait_ready gateway "$gateway"
 
 echo "Loading demo data..."

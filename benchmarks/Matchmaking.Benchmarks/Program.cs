@@ -3,7 +3,7 @@ using Matchmaking.TestSupport;
 namespace Matchmaking.Benchmarks;
 
 /// <summary>
-/// Usage: Matchmaking.Benchmarks [read|search|all] [seconds-per-round] [products] [publishes].
+/// Usage: Matchmaking.Benchmarks [read|search|matching|all] [seconds-per-round] [products] [publishes] [open-needs] [match-samples].
 /// Run by scripts/bench.sh, which provides throwaway PostgreSQL and RabbitMQ.
 /// </summary>
 public static class BenchmarkProgram
@@ -14,6 +14,8 @@ public static class BenchmarkProgram
         var seconds = int.TryParse(args.ElementAtOrDefault(1), out var s) ? s : 5;
         var products = int.TryParse(args.ElementAtOrDefault(2), out var p) ? p : 100_000;
         var publishes = int.TryParse(args.ElementAtOrDefault(3), out var n) ? n : 1_000;
+        var openNeeds = int.TryParse(args.ElementAtOrDefault(4), out var o) ? o : 10_000;
+        var samples = int.TryParse(args.ElementAtOrDefault(5), out var m) ? m : 50;
 
         var vhost = await TestInfrastructure.NewVirtualHostAsync();
         await using var platform = await Platform.StartAsync(TestInfrastructure.PostgresServer, vhost,
@@ -26,6 +28,7 @@ public static class BenchmarkProgram
 
         if (mode is "read" or "all") await ReadBenchmark.RunAsync(platform, TimeSpan.FromSeconds(seconds), idle);
         if (mode is "search" or "all") await SearchBenchmark.RunAsync(platform, products, TimeSpan.FromSeconds(seconds), publishes);
+        if (mode is "matching" or "all") await MatchingBenchmark.RunAsync(platform, products, openNeeds, samples);
         return 0;
     }
 }

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Matchmaking.EndToEnd.Tests;
 
-/// <summary>Identity, catalogue and gateway as real processes, as the start command runs them, on one fresh virtual host.</summary>
+/// <summary>Every service and the gateway as real processes, as the start command runs them, on one fresh virtual host.</summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
     public Platform Platform { get; private set; } = null!;

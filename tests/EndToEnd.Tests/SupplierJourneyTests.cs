@@ -19,24 +19,8 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
         await using var published = await EventListener<ProductPublished>.StartAsync(Platform.RabbitMqUri);
         var gateway = new Uri(Platform.GatewayUrl);
         using var anonymous = new HttpClient { BaseAddress = gateway };
-        var suffix = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString();
-        var email = $"owner-{suffix}@kim-lan.test";
-
-        var registration = await anonymous.PostAsJsonAsync("/api/identity/organisations", new
-        {
-            kind = "supplier",
-            legalName = "Hợp tác xã Gốm Kim Lan",
-            taxCode = suffix,
-            address = new { street = "Thôn 1", commune = "Kim Lan", district = "Gia Lâm", province = "Hà Nội" },
-            contact = new { name = "Vũ Thị Mai", email, phone = "0912000111" },
-            owner = new { email, password = "Kim@Lan2026", fullName = "Vũ Thị Mai" },
-        }, Json);
-        Assert.Equal(HttpStatusCode.Created, registration.StatusCode);
-        var organisationId = (await registration.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("organisationId").GetGuid();
-
-        var tokens = await OidcSignIn.SignInAsync(gateway, email, "Kim@Lan2026", redirectUri: new Uri(gateway, "/signin-callback").ToString());
-        using var supplier = new HttpClient { BaseAddress = gateway };
-        supplier.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        using var owner = await GatewayUser.RegisterAsync(gateway, "supplier", "Hợp tác xã Gốm Kim Lan", "Gia Lâm", "kim-lan.test");
+        var (supplier, organisationId) = (owner.Client, owner.OrganisationId);
 
         var site = await SendAsync(supplier, HttpMethod.Post, "/api/catalogue/sites", new
         {
@@ -102,6 +86,8 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
     [Theory]
     [InlineData("identity")]
     [InlineData("catalogue")]
+    [InlineData("needs")]
+    [InlineData("matching")]
     public async Task Each_service_reports_ready_only_with_its_database_and_broker_checks(string service)
     {
         using var http = new HttpClient();
@@ -115,6 +101,8 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
     [Theory]
     [InlineData("identity")]
     [InlineData("catalogue")]
+    [InlineData("needs")]
+    [InlineData("matching")]
     public async Task Each_service_openapi_document_is_reachable_through_the_gateway(string service)
     {
         using var anonymous = new HttpClient { BaseAddress = new Uri(Platform.GatewayUrl) };
@@ -142,11 +130,6 @@ public sealed class SupplierJourneyTests(PlatformFixture fixture) : IClassFixtur
         Assert.False(Lists(page, productId), $"withdrawn product {productId} was still found after 15 s");
     }
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body)
-    {
-        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) });
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body) =>
+        GatewayUser.SendAsync(client, method, path, body);
 }

@@ -89,7 +89,40 @@ public sealed class DemoLoader(Uri gateway, string officeEmail = DemoNetwork.Pro
         var r = DemoNetwork.Retailer;
         var id = await RegisterAsync("retailer", r.LegalName, r.TaxCode, r.Street, "Bồ Đề", r.District, "Hà Nội", r.ContactName, r.Email, r.Phone);
         if (id is { } organisationId) await Send(office, HttpMethod.Post, $"/api/identity/organisations/{organisationId}/verification", new { });
-        Console.WriteLine($"  {r.LegalName}: retailer ready");
+
+        var client = await SignInAsync(r.Email, DemoNetwork.Password);
+        var mine = await client.GetFromJsonAsync<JsonElement>("/api/needs/mine", Json);
+        if (mine.GetProperty("total").GetInt64() > 0)
+        {
+            Console.WriteLine($"  {r.LegalName}: already loaded");
+            return;
+        }
+        await Send(client, HttpMethod.Put, "/api/needs/retailers/me", new
+        {
+            displayName = "Siêu thị Xanh", description = "Chuỗi 12 siêu thị ở Hà Nội cam kết không dùng túi ni lông khó phân huỷ từ 2026.",
+            commitments = DemoNetwork.RetailerCommitments,
+        });
+        var s = DemoNetwork.RetailerStore;
+        var store = await Send(client, HttpMethod.Post, "/api/needs/retailers/me/locations", new
+        {
+            name = s.Name, kind = "store", address = s.Address, commune = s.Commune, district = s.District, province = "Hà Nội",
+            latitude = s.Latitude, longitude = s.Longitude,
+        });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var nextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        foreach (var n in DemoNetwork.Needs)
+        {
+            var need = await Send(client, HttpMethod.Post, "/api/needs", new
+            {
+                title = n.Title, description = n.Description, category = n.Category, keywords = n.Keywords,
+                requiredSchemes = n.RequiredSchemes, preferredSchemes = n.PreferredSchemes, minimumOcopStars = n.MinimumOcopStars,
+                quantityPerMonth = n.QuantityPerMonth, unit = n.Unit, maxUnitPriceVnd = n.MaxUnitPriceVnd,
+                deliveryLocationId = store.GetProperty("id").GetGuid(), maxDistanceKm = n.MaxDistanceKm, packaging = n.Packaging,
+                maxLeadTimeDays = n.MaxLeadTimeDays, neededFrom = nextMonth, validUntil = nextMonth.AddMonths(6),
+            });
+            await Send(client, HttpMethod.Post, $"/api/needs/{need.GetProperty("id").GetGuid()}/open", null);
+        }
+        Console.WriteLine($"  {r.LegalName}: {DemoNetwork.Needs.Length} sourcing needs open, delivered to {s.Name}");
     }
 
     /// <summary>Registers an organisation with its owner; null when it exists already (a second run).</summary>

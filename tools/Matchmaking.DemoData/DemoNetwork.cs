@@ -11,6 +11,11 @@ public sealed record DemoSupplier(
     bool InCraftVillage, string Email, string LegalName, string TaxCode, string Village, string Street, string ContactName, string Phone,
     string DisplayName, string Description, DemoCertificate[] Certificates, DemoProduct[] Products);
 
+public sealed record DemoNeed(
+    string Title, string Description, string Category, string[] Keywords, string[] RequiredSchemes, string[] PreferredSchemes,
+    int? MinimumOcopStars, long QuantityPerMonth, string Unit, long? MaxUnitPriceVnd, double? MaxDistanceKm, string[] Packaging,
+    int? MaxLeadTimeDays);
+
 /// <summary>A small network of real Hanoi craft villages, a retailer and the programme office, as the start command loads it.</summary>
 public static class DemoNetwork
 {
@@ -66,4 +71,26 @@ public static class DemoNetwork
     public static readonly (string Email, string LegalName, string TaxCode, string Street, string District, string ContactName, string Phone) Retailer =
         ("buyer@sieuthi-xanh.demo", "Công ty Cổ phần Chuỗi Siêu thị Xanh Hà Nội", "0105556667", "Số 1 đường Nguyễn Văn Cừ", "Long Biên",
          "Đỗ Thu Hà", "0911222333");
+
+    /// <summary>The retailer's store in Long Biên, where its needs are delivered (Bồ Đề ward).</summary>
+    public static readonly (string Name, string Address, string Commune, string District, double Latitude, double Longitude) RetailerStore =
+        ("Siêu thị Xanh Long Biên", "Số 1 đường Nguyễn Văn Cừ", "Bồ Đề", "Long Biên", 21.0437, 105.8736);
+
+    public static readonly string[] RetailerCommitments = ["no-single-use-plastic-bags", "eco-packaging", "eco-labelled-products", "packaging-take-back"];
+
+    public static readonly DemoNeed[] Needs =
+    [
+        new("Túi phân hủy sinh học đựng hàng cho quầy thu ngân",
+            "Thay toàn bộ túi ni lông ở quầy thu ngân các cửa hàng; in logo Siêu thị Xanh; giao hàng tháng về cửa hàng Long Biên.",
+            "eco-packaging", ["túi", "phân hủy sinh học", "túi đựng hàng"], ["VN_GREEN_LABEL"], [], null,
+            20_000, "chiếc", 1_200, 50, [], 14),
+        new("Giỏ mây tre đan thay túi ni lông cho quầy rau củ",
+            "Giỏ dùng nhiều lần cho khách mua rau củ; ưu tiên sản phẩm có Nhãn Xanh hoặc OCOP.",
+            "bamboo-rattan", ["giỏ", "mây tre đan", "rau củ"], [], ["VN_GREEN_LABEL", "OCOP"], null,
+            1_000, "chiếc", 70_000, 80, ["reusable", "plastic-free"], 30),
+        new("Bộ ấm chén gốm sứ làm quà Tết",
+            "Bộ ấm chén gốm Bát Tràng cho quầy quà tặng Tết; đóng gói không dùng xốp nhựa.",
+            "ceramics", ["ấm chén", "gốm sứ", "quà tặng"], ["OCOP"], [], 4,
+            100, "bộ", 450_000, 100, ["plastic-free"], 21),
+    ];
 }
