@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Matchmaking.Contracts.Catalogue;
 using Matchmaking.Contracts.Needs;
 using Matchmaking.Matching.Engine;
@@ -48,12 +50,27 @@ public sealed class EngineScoringTests
         var product = TestData.Bag(certificates: TestData.Certificate(untilDays: 300));
         var (_, explanation) = Score(product, TestData.BagNeed(), new TextHits(0b01, 0));
 
-        var until = Today.AddDays(300).ToString("yyyy-MM-dd");
-        Assert.Contains($"VN_GREEN_LABEL required: valid until {until} (registry-verified)", explanation.Reasons);
-        Assert.Contains(explanation.Reasons, r => r.EndsWith("km from Long Biên (limit 50 km)", StringComparison.Ordinal));
-        Assert.Contains("1,100 VND ≤ 1,200 VND ceiling at 20,000 Túi/month", explanation.Reasons);
-        Assert.Contains("mentions “túi tự hủy”", explanation.Reasons);
-        Assert.Contains("does not mention “bột ngô”", explanation.Misses);
+        // Vietnamese text with vi-VN numbers and dates: dots between thousands, a decimal comma, dd/MM/yyyy.
+        var until = Today.AddDays(300).ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
+        Assert.Contains($"VN_GREEN_LABEL (bắt buộc): hiệu lực đến {until} (đã xác minh qua cơ quan cấp)", explanation.Reasons);
+        Assert.Contains(explanation.Reasons, r => Regex.IsMatch(r, @"^cách Long Biên \d+,\d km \(giới hạn 50 km\)$"));
+        Assert.Contains("giá 1.100 ₫ ≤ trần 1.200 ₫ với 20.000 Túi/tháng", explanation.Reasons);
+        Assert.Contains("năng lực 100.000 Túi/tháng ≥ 20.000 cần; đơn tối thiểu 5.000", explanation.Reasons);
+        Assert.Contains("bao bì không nhựa", explanation.Reasons);
+        Assert.Contains("thời gian giao 7 ngày ≤ 14", explanation.Reasons);
+        Assert.Contains("có nhắc đến “túi tự hủy”", explanation.Reasons);
+        Assert.Contains("không nhắc đến “bột ngô”", explanation.Misses);
+    }
+
+    [Theory]
+    [InlineData("registry-verified", "đã xác minh qua cơ quan cấp")]
+    [InlineData("document-checked", "đã đối chiếu hồ sơ")]
+    [InlineData("self-declared", "tự khai báo")]
+    public void A_certificate_reason_says_how_it_was_verified(string verification, string said)
+    {
+        var product = TestData.Bag(certificates: [TestData.Certificate(), TestData.Certificate("FSC", untilDays: null, verification: verification)]);
+        var (_, explanation) = Score(product, TestData.BagNeed() with { PreferredSchemes = ["FSC"] });
+        Assert.Contains($"FSC (ưu tiên): còn hiệu lực, không thời hạn ({said})", explanation.Reasons);
     }
 
     [Fact]
@@ -63,10 +80,10 @@ public sealed class EngineScoringTests
         var need = TestData.BagNeed() with { PreferredSchemes = ["FSC"], Packaging = ["biodegradable", "plastic-free"] };
         var (_, explanation) = Score(product, need);
 
-        Assert.Contains("does not hold preferred scheme FSC", explanation.Misses);
-        Assert.Contains("packaging conventional, need accepts biodegradable, plastic-free", explanation.Misses);
-        Assert.Contains("lead time 21 days > 14", explanation.Misses);
-        Assert.Contains("supplier not yet verified by the programme office", explanation.Misses);
+        Assert.Contains("không có chứng nhận ưu tiên FSC", explanation.Misses);
+        Assert.Contains("bao bì thông thường, nhu cầu chấp nhận phân hủy sinh học, không nhựa", explanation.Misses);
+        Assert.Contains("thời gian giao 21 ngày > 14", explanation.Misses);
+        Assert.Contains("nhà cung cấp chưa được văn phòng chương trình xác minh", explanation.Misses);
     }
 
     [Fact]

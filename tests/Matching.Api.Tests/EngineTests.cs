@@ -45,7 +45,7 @@ public sealed class EngineTests(MatchingFactory factory) : IClassFixture<Matchin
         var top = matches[0];
         Assert.Equal((need.RetailerId, best.SupplierId, MatchStatuses.Open, 1_100L), (top.RetailerId, top.SupplierId, top.Status, top.UnitPriceVnd));
         Assert.Equal(top.Score, top.Breakdown.Sum(b => b.Contribution), 3);
-        Assert.Contains("mentions “túi tự hủy”, “bột ngô”", top.Reasons);
+        Assert.Contains("có nhắc đến “túi tự hủy”, “bột ngô”", top.Reasons);
         Assert.Equal(("Túi sinh học tự hủy từ bột ngô", "Long Biên"), (top.ProductSummary.NameVi, top.NeedSummary.DeliveryDistrict));
         Assert.Equal((1L, 1L, TestData.Today), (top.ProductVersion, top.NeedVersion, top.MatchedOn));
     }
@@ -59,7 +59,7 @@ public sealed class EngineTests(MatchingFactory factory) : IClassFixture<Matchin
         await factory.SeedAndMatchNeedAsync(need, product);
 
         var match = Assert.Single(await MatchesOfNeedAsync(need.NeedId));
-        Assert.Contains("mentions “tui tu huy”, “corn starch bags”", match.Reasons);
+        Assert.Contains("có nhắc đến “tui tu huy”, “corn starch bags”", match.Reasons);
         Assert.Equal(0.6, match.Breakdown.Single(b => b.Criterion == "textRelevance").Value, 1);
     }
 
@@ -138,7 +138,7 @@ public sealed class EngineTests(MatchingFactory factory) : IClassFixture<Matchin
         var after = Assert.Single(await MatchesOfNeedAsync(preferring.NeedId));
         Assert.Equal(before.Id, after.Id);
         Assert.True(after.Score < before.Score, $"{after.Score} >= {before.Score}");
-        Assert.Contains("does not hold preferred scheme VN_GREEN_LABEL", after.Misses);
+        Assert.Contains("không có chứng nhận ưu tiên VN_GREEN_LABEL", after.Misses);
         Assert.Equal(clock.Today(), after.MatchedOn);
     }
 

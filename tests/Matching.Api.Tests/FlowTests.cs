@@ -52,7 +52,8 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
         Assert.Contains(need.Title, retailerFeed[0].Title);
         var supplierFeed = Assert.Single(await FeedAsync(product.SupplierId));
         Assert.Equal(NotificationKinds.ProductMatched, supplierFeed.Kind);
-        Assert.Equal($"Your product “{product.NameVi}” matches the open need “{need.Title}” of {need.RetailerName}", supplierFeed.Title);
+        Assert.Equal($"Sản phẩm “{product.NameVi}” của bạn phù hợp với nhu cầu đang mở “{need.Title}” của {need.RetailerName}", supplierFeed.Title);
+        Assert.Equal($"{need.RetailerName} cần 20.000 Túi/tháng, giao đến Long Biên", supplierFeed.Body);
         Assert.Equal((need.NeedId, product.ProductId, match.Id), (supplierFeed.NeedId, supplierFeed.ProductId, supplierFeed.MatchId));
     }
 
@@ -75,7 +76,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
         var two = (await found.WaitForAsync(e => e.NeedId == second.NeedId)).Message;
         Assert.All([one, two], e => Assert.Equal(("product", product.ProductId), (e.Trigger, Assert.Single(e.Matches).ProductId)));
         var supplierFeed = await Eventually.ReadAsync(() => FeedAsync(product.SupplierId), f => f.Count > 0);
-        Assert.Equal($"Your product “{product.NameVi}” matches 2 open needs", Assert.Single(supplierFeed).Title);
+        Assert.Equal($"Sản phẩm “{product.NameVi}” của bạn phù hợp với 2 nhu cầu đang mở", Assert.Single(supplierFeed).Title);
         Assert.Single(await FeedAsync(first.RetailerId));
     }
 

@@ -24,9 +24,9 @@ public sealed class MatchesApiTests(MatchingFactory factory) : IClassFixture<Mat
         var top = page.Items[0];
         Assert.Equal(["textRelevance", "certificationStrength", "sustainability", "distance", "price", "leadTime"], top.Breakdown.Select(b => b.Criterion));
         Assert.Equal(top.Score, top.Breakdown.Sum(b => b.Contribution), 3);
-        Assert.Contains(top.Reasons, r => r.StartsWith("VN_GREEN_LABEL required: valid until", StringComparison.Ordinal));
-        Assert.Contains("does not hold preferred scheme FSC", top.Misses);
-        Assert.Contains("lead time 21 days > 14", page.Items[1].Misses);
+        Assert.Contains(top.Reasons, r => r.StartsWith("VN_GREEN_LABEL (bắt buộc): hiệu lực đến ", StringComparison.Ordinal));
+        Assert.Contains("không có chứng nhận ưu tiên FSC", top.Misses);
+        Assert.Contains("thời gian giao 21 ngày > 14", page.Items[1].Misses);
         Assert.Equal(("Túi sinh học tự hủy từ bột ngô", "Công ty Bao bì Xanh Gia Lâm", 1_100L), (top.Product.NameVi, top.Product.SupplierName, top.Product.UnitPriceVnd));
         Assert.InRange(top.Product.DistanceKm, 4, 8);
         Assert.Equal((need.Title, "Long Biên", "open"), (top.Need.Title, top.Need.DeliveryDistrict, top.Status));

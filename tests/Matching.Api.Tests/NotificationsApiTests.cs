@@ -28,10 +28,11 @@ public sealed class NotificationsApiTests(MatchingFactory factory) : IClassFixtu
 
         var feed = await FeedAsync(retailer);
         Assert.Equal([second.NeedId, first.NeedId], feed.Items.Select(n => n.NeedId!.Value));
-        Assert.Equal($"2 new supplier products match your need “{first.Title}”", feed.Items[1].Title);
+        Assert.Equal($"2 sản phẩm mới phù hợp với nhu cầu “{first.Title}”", feed.Items[1].Title);
+        Assert.Matches(@"^“Túi sinh học tự hủy từ bột ngô” của Công ty Bao bì Xanh Gia Lâm, điểm \d,\d\d; “", feed.Items[1].Body);
         Assert.All(feed.Items, n => Assert.Equal((NotificationKinds.MatchesFound, (DateTimeOffset?)null), (n.Kind, n.ReadAt)));
         var supplierFeed = await FeedAsync(factory.CreateClientFor(supplierId, OrganisationKinds.Supplier));
-        Assert.Equal($"2 of your products match the open need “{first.Title}” of {first.RetailerName}", Assert.Single(supplierFeed.Items).Title);
+        Assert.Equal($"2 sản phẩm của bạn phù hợp với nhu cầu đang mở “{first.Title}” của {first.RetailerName}", Assert.Single(supplierFeed.Items).Title);
 
         var read = await (await retailer.PostAsync($"/api/matching/notifications/{feed.Items[0].Id}/read", null)).ReadAsync<NotificationResponse>(HttpStatusCode.OK);
         Assert.NotNull(read.ReadAt);

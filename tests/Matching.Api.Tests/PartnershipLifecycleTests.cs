@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Matchmaking.Contracts.Matching;
@@ -34,7 +35,12 @@ public sealed class PartnershipLifecycleTests(MatchingFactory factory) : IClassF
         var evt = (await requested.WaitForAsync(e => e.PartnershipId == created.Id)).Message;
         Assert.Equal((s.Need.RetailerId, s.Product.SupplierId, s.MatchId, 950L), (evt.BuyerId, evt.SupplierId, evt.MatchId, evt.Products[0].UnitPriceVnd));
         Assert.Equal("Chúng tôi muốn hợp tác dài hạn.", evt.Message);
-        Assert.Equal(NotificationKinds.PartnershipRequested, Assert.Single(await FeedAsync(s.Product.SupplierId, created.Id)).Kind);
+        var toSupplier = Assert.Single(await FeedAsync(s.Product.SupplierId, created.Id));
+        Assert.Equal(NotificationKinds.PartnershipRequested, toSupplier.Kind);
+        // In Vietnamese, the deadline on the Vietnamese clock (UTC+7).
+        var deadline = created.ExpiresAt.ToOffset(TimeSpan.FromHours(7)).ToString("HH:mm 'ngày' dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
+        Assert.Equal(($"{s.Need.RetailerName} đề nghị hợp tác", $"“{s.Product.NameVi}” (60.000 túi/tháng). Vui lòng trả lời trước {deadline}."),
+            (toSupplier.Title, toSupplier.Body));
         Assert.Single(await FeedAsync(s.Need.RetailerId, created.Id));
         Assert.Equal(created.Id, (await (await s.Supplier.GetAsync("/api/matching/partnerships")).ReadAsync<PagedResponse<PartnershipResponse>>(HttpStatusCode.OK)).Items.Single().Id);
     }
@@ -57,7 +63,9 @@ public sealed class PartnershipLifecycleTests(MatchingFactory factory) : IClassF
         Assert.Equal((1_100L, 20_000L), (Assert.Single(evt.Products).UnitPriceVnd, evt.Products[0].MonthlyVolume));
         Assert.Equal((s.Need.Delivery.Name, s.Need.Delivery.Latitude), (evt.Delivery.Name, evt.Delivery.Latitude));
         Assert.Equal((s.SupplierUserId, "Chúng tôi muốn hợp tác dài hạn."), (evt.AcceptedByUserId, evt.BuyerMessage));
-        Assert.Equal(NotificationKinds.PartnershipAccepted, (await FeedAsync(s.Need.RetailerId, created.Id)).OrderBy(n => n.CreatedAt).Last().Kind);
+        var toBuyer = (await FeedAsync(s.Need.RetailerId, created.Id)).OrderBy(n => n.CreatedAt).Last();
+        Assert.Equal((NotificationKinds.PartnershipAccepted, $"{s.Product.SupplierName} đã chấp nhận đề nghị hợp tác của bạn", "Hợp đồng hợp tác sẽ được soạn thảo tiếp theo."),
+            (toBuyer.Kind, toBuyer.Title, toBuyer.Body));
         Assert.Equal(2, (await FeedAsync(s.Product.SupplierId, created.Id)).Count);
 
         await (await s.Supplier.PostAsync($"/api/matching/partnerships/{created.Id}/accept", null)).AssertProblemAsync(HttpStatusCode.Conflict);

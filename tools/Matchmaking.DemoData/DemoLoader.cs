@@ -110,6 +110,7 @@ public sealed class DemoLoader(Uri gateway, string officeEmail = DemoNetwork.Pro
         });
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var nextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var opened = new List<Guid>();
         foreach (var n in DemoNetwork.Needs)
         {
             var need = await Send(client, HttpMethod.Post, "/api/needs", new
@@ -120,9 +121,47 @@ public sealed class DemoLoader(Uri gateway, string officeEmail = DemoNetwork.Pro
                 deliveryLocationId = store.GetProperty("id").GetGuid(), maxDistanceKm = n.MaxDistanceKm, packaging = n.Packaging,
                 maxLeadTimeDays = n.MaxLeadTimeDays, neededFrom = nextMonth, validUntil = nextMonth.AddMonths(6),
             });
-            await Send(client, HttpMethod.Post, $"/api/needs/{need.GetProperty("id").GetGuid()}/open", null);
+            var needId = need.GetProperty("id").GetGuid();
+            await Send(client, HttpMethod.Post, $"/api/needs/{needId}/open", null);
+            opened.Add(needId);
         }
         Console.WriteLine($"  {r.LegalName}: {DemoNetwork.Needs.Length} sourcing needs open, delivered to {s.Name}");
+
+        // The bags need becomes a partnership the supplier has accepted; the baskets request waits for Phú Vinh's answer.
+        var bags = await RequestPartnershipAsync(client, opened[0], "Chúng tôi muốn thay toàn bộ túi ni lông từ tháng sau.");
+        await RequestPartnershipAsync(client, opened[1], "Mong hợp tác cung ứng giỏ cho 12 cửa hàng.");
+        if (bags is { } partnershipId)
+        {
+            var supplier = await SignInAsync(DemoNetwork.Suppliers[3].Email, DemoNetwork.Password);
+            await Send(supplier, HttpMethod.Post, $"/api/matching/partnerships/{partnershipId}/accept", null);
+            Console.WriteLine($"  {DemoNetwork.Suppliers[3].DisplayName}: accepted the bags partnership");
+        }
+    }
+
+    /// <summary>Requests a partnership on the need's best match, once matching has ranked it (events take a moment).</summary>
+    private static async Task<Guid?> RequestPartnershipAsync(HttpClient client, Guid needId, string message)
+    {
+        JsonElement best = default;
+        for (var attempt = 0; attempt < 60 && best.ValueKind == JsonValueKind.Undefined; attempt++)
+        {
+            var matches = await client.GetFromJsonAsync<JsonElement>($"/api/matching/needs/{needId}/matches?pageSize=1", Json);
+            if (matches.GetProperty("items").GetArrayLength() > 0) best = matches.GetProperty("items")[0];
+            else await Task.Delay(500);
+        }
+        if (best.ValueKind == JsonValueKind.Undefined)
+        {
+            Console.WriteLine($"  no match for need {needId} within 30 s; no partnership requested");
+            return null;
+        }
+        var product = best.GetProperty("product");
+        var request = await Send(client, HttpMethod.Post, "/api/matching/partnerships", new
+        {
+            matchId = best.GetProperty("id").GetGuid(), supplierId = product.GetProperty("supplierId").GetGuid(),
+            products = new[] { new { productId = product.GetProperty("id").GetGuid(), monthlyVolume = best.GetProperty("need").GetProperty("quantityPerMonth").GetInt64() } },
+            message,
+        });
+        Console.WriteLine($"  partnership requested: {product.GetProperty("nameVi").GetString()} from {product.GetProperty("supplierName").GetString()}");
+        return request.GetProperty("id").GetGuid();
     }
 
     /// <summary>Registers an organisation with its owner; null when it exists already (a second run).</summary>

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Matchmaking.Contracts.Matching;
 using Matchmaking.Matching.Data;
 using Matchmaking.Matching.Model;
 using Matchmaking.Matching.Notifications;
+using Matchmaking.Matching.Services;
 using Matchmaking.Messaging;
 
 namespace Matchmaking.Matching.Engine;
@@ -10,11 +10,10 @@ namespace Matchmaking.Matching.Engine;
 /// <summary>
 /// Tells both sides about matches new for their need, in the computation's unit of work: one MatchesFound per need, a
 /// feed entry for the retailer, and one for each supplier (grouped, so a product matching many needs is one entry).
+/// Feed texts are Vietnamese, the language of both sides (<see cref="VietnameseText"/>).
 /// </summary>
 public sealed class MatchAnnouncer(MatchingDbContext db, NotificationWriter notifications, TimeProvider clock)
 {
-    private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
-
     /// <summary>A need was matched against every product.</summary>
     internal async Task NeedMatchedAsync(NeedFacts need, IReadOnlyList<FoundMatchInfo> added, CancellationToken ct)
     {
@@ -23,16 +22,16 @@ public sealed class MatchAnnouncer(MatchingDbContext db, NotificationWriter noti
         Publish(need, "need", ranked);
         var entries = new List<NewNotification>();
         entries.Add(new(need.RetailerId, NotificationKinds.MatchesFound,
-            ranked.Count == 1 ? $"A new supplier product matches your need “{need.Title}”" : $"{ranked.Count} new supplier products match your need “{need.Title}”",
-            string.Join("; ", ranked.Take(3).Select(m => $"“{m.ProductName}” from {m.SupplierName}, score {Score(m.Score)}")),
+            ranked.Count == 1 ? $"Một sản phẩm mới phù hợp với nhu cầu “{need.Title}”" : $"{ranked.Count} sản phẩm mới phù hợp với nhu cầu “{need.Title}”",
+            string.Join("; ", ranked.Take(3).Select(m => $"“{m.ProductName}” của {m.SupplierName}, điểm {Score(m.Score)}")),
             new NotificationLinks(NeedId: need.NeedId, ProductId: ranked[0].ProductId, MatchId: ranked[0].MatchId)));
         foreach (var group in ranked.GroupBy(m => m.SupplierId))
         {
             var first = group.First();
             entries.Add(new(group.Key, NotificationKinds.ProductMatched,
                 group.Count() == 1
-                    ? $"Your product “{first.ProductName}” matches the open need “{need.Title}” of {need.RetailerName}"
-                    : $"{group.Count()} of your products match the open need “{need.Title}” of {need.RetailerName}",
+                    ? $"Sản phẩm “{first.ProductName}” của bạn phù hợp với nhu cầu đang mở “{need.Title}” của {need.RetailerName}"
+                    : $"{group.Count()} sản phẩm của bạn phù hợp với nhu cầu đang mở “{need.Title}” của {need.RetailerName}",
                 Demand(need), new NotificationLinks(NeedId: need.NeedId, ProductId: first.ProductId, MatchId: first.MatchId)));
         }
         await notifications.WriteAsync(entries, ct);
@@ -46,17 +45,17 @@ public sealed class MatchAnnouncer(MatchingDbContext db, NotificationWriter noti
         foreach (var (need, match) in added)
         {
             Publish(need, "product", [match]);
-            entries.Add(new(need.RetailerId, NotificationKinds.MatchesFound, $"A new supplier product matches your need “{need.Title}”",
-                $"“{match.ProductName}” from {match.SupplierName}, score {Score(match.Score)}",
+            entries.Add(new(need.RetailerId, NotificationKinds.MatchesFound, $"Một sản phẩm mới phù hợp với nhu cầu “{need.Title}”",
+                $"“{match.ProductName}” của {match.SupplierName}, điểm {Score(match.Score)}",
                 new NotificationLinks(NeedId: need.NeedId, ProductId: match.ProductId, MatchId: match.MatchId)));
         }
         var ranked = added.OrderByDescending(a => a.Match.Score).ToList();
         var (best, top) = (ranked[0].Need, ranked[0].Match);
         entries.Add(new(top.SupplierId, NotificationKinds.ProductMatched,
             ranked.Count == 1
-                ? $"Your product “{top.ProductName}” matches the open need “{best.Title}” of {best.RetailerName}"
-                : $"Your product “{top.ProductName}” matches {ranked.Count} open needs",
-            ranked.Count == 1 ? Demand(best) : string.Join("; ", ranked.Take(5).Select(a => $"“{a.Need.Title}” of {a.Need.RetailerName}")),
+                ? $"Sản phẩm “{top.ProductName}” của bạn phù hợp với nhu cầu đang mở “{best.Title}” của {best.RetailerName}"
+                : $"Sản phẩm “{top.ProductName}” của bạn phù hợp với {ranked.Count} nhu cầu đang mở",
+            ranked.Count == 1 ? Demand(best) : string.Join("; ", ranked.Take(5).Select(a => $"“{a.Need.Title}” của {a.Need.RetailerName}")),
             new NotificationLinks(NeedId: best.NeedId, ProductId: top.ProductId, MatchId: top.MatchId)));
         await notifications.WriteAsync(entries, ct);
     }
@@ -72,7 +71,7 @@ public sealed class MatchAnnouncer(MatchingDbContext db, NotificationWriter noti
     });
 
     private static string Demand(NeedFacts need) =>
-        $"{need.RetailerName} needs {need.QuantityPerMonth.ToString("N0", Numbers)} {need.Unit} a month delivered to {need.DeliveryDistrict}";
+        $"{need.RetailerName} cần {VietnameseText.Number(need.QuantityPerMonth)} {need.Unit}/tháng, giao đến {need.DeliveryDistrict}";
 
-    private static string Score(double score) => score.ToString("0.00", Numbers);
+    private static string Score(double score) => VietnameseText.Number(score, "0.00");
 }

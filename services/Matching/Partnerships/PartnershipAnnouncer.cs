@@ -1,9 +1,9 @@
-using System.Globalization;
 using Matchmaking.Contracts.Matching;
 using Matchmaking.Matching.Data;
 using Matchmaking.Matching.Model;
 using Matchmaking.Matching.Notifications;
 using Matchmaking.Matching.ReadModels;
+using Matchmaking.Matching.Services;
 using Matchmaking.Messaging;
 
 namespace Matchmaking.Matching.Partnerships;
@@ -11,7 +11,8 @@ namespace Matchmaking.Matching.Partnerships;
 /// <summary>
 /// The events and feed entries of each partnership transition, added to the transition's unit of work. The accepted
 /// event carries everything the contract service drafts an agreement from: both parties as registered, the products as
-/// requested, the delivery point, the need's dates and the retailer's commitments.
+/// requested, the delivery point, the need's dates and the retailer's commitments. Feed texts are Vietnamese, with
+/// deadlines on the Vietnamese clock (<see cref="VietnameseText"/>).
 /// </summary>
 public sealed class PartnershipAnnouncer(MatchingDbContext db, ReadModelReader readModels, NotificationWriter notifications)
 {
@@ -22,10 +23,12 @@ public sealed class PartnershipAnnouncer(MatchingDbContext db, ReadModelReader r
             PartnershipId = p.Id, BuyerId = p.BuyerId, SupplierId = p.SupplierId, NeedId = p.NeedId, MatchId = p.MatchId,
             Products = p.Products, Delivery = p.Delivery, Message = p.Message, ExpiresAt = p.ExpiresAt, OccurredAt = p.CreatedAt,
         });
-        var products = string.Join(", ", p.Products.Select(x => $"“{x.NameVi}” ({x.MonthlyVolume.ToString("N0", CultureInfo.InvariantCulture)} {x.Unit}/month)"));
+        var products = string.Join(", ", p.Products.Select(x => $"“{x.NameVi}” ({VietnameseText.Number(x.MonthlyVolume)} {x.Unit}/tháng)"));
+        // The deadline is an instant, so it is given with its time on the Vietnamese clock: a UTC date alone can be a day off.
+        var deadline = VietnameseText.Moment(p.ExpiresAt);
         Notify(p, NotificationKinds.PartnershipRequested,
-            toSupplier: ($"{Name(p.BuyerName, "A retailer")} requests a partnership", $"{products}. Answer by {p.ExpiresAt:yyyy-MM-dd}."),
-            toBuyer: ($"Your partnership request to {p.SupplierName} was sent", $"{products}. The supplier has until {p.ExpiresAt:yyyy-MM-dd} to answer."));
+            toSupplier: ($"{Name(p.BuyerName, "Một nhà bán lẻ")} đề nghị hợp tác", $"{products}. Vui lòng trả lời trước {deadline}."),
+            toBuyer: ($"Đã gửi đề nghị hợp tác đến {p.SupplierName}", $"{products}. Nhà cung cấp cần trả lời trước {deadline}."));
     }
 
     public async Task AcceptedAsync(Partnership p, Guid acceptedBy, DateTimeOffset now, CancellationToken ct)
@@ -54,8 +57,8 @@ public sealed class PartnershipAnnouncer(MatchingDbContext db, ReadModelReader r
             AcceptedAt = now,
         });
         Notify(p, NotificationKinds.PartnershipAccepted,
-            toSupplier: ($"You accepted the partnership request of {Name(p.BuyerName, "the retailer")}", "The cooperation agreement is drafted next."),
-            toBuyer: ($"{p.SupplierName} accepted your partnership request", "The cooperation agreement is drafted next."));
+            toSupplier: ($"Bạn đã chấp nhận đề nghị hợp tác của {Name(p.BuyerName, "nhà bán lẻ")}", "Hợp đồng hợp tác sẽ được soạn thảo tiếp theo."),
+            toBuyer: ($"{p.SupplierName} đã chấp nhận đề nghị hợp tác của bạn", "Hợp đồng hợp tác sẽ được soạn thảo tiếp theo."));
     }
 
     public void Declined(Partnership p, DateTimeOffset now)
@@ -65,8 +68,8 @@ public sealed class PartnershipAnnouncer(MatchingDbContext db, ReadModelReader r
             PartnershipId = p.Id, BuyerId = p.BuyerId, SupplierId = p.SupplierId, Reason = p.DeclineReason ?? "", OccurredAt = now,
         });
         Notify(p, NotificationKinds.PartnershipDeclined,
-            toSupplier: ($"You declined the partnership request of {Name(p.BuyerName, "the retailer")}", p.DeclineReason ?? ""),
-            toBuyer: ($"{p.SupplierName} declined your partnership request", p.DeclineReason ?? ""));
+            toSupplier: ($"Bạn đã từ chối đề nghị hợp tác của {Name(p.BuyerName, "nhà bán lẻ")}", p.DeclineReason ?? ""),
+            toBuyer: ($"{p.SupplierName} đã từ chối đề nghị hợp tác của bạn", p.DeclineReason ?? ""));
     }
 
     public void Withdrawn(Partnership p, DateTimeOffset now)
@@ -76,16 +79,16 @@ public sealed class PartnershipAnnouncer(MatchingDbContext db, ReadModelReader r
             PartnershipId = p.Id, BuyerId = p.BuyerId, SupplierId = p.SupplierId, Reason = p.WithdrawReason, OccurredAt = now,
         });
         Notify(p, NotificationKinds.PartnershipWithdrawn,
-            toSupplier: ($"{Name(p.BuyerName, "The retailer")} withdrew its partnership request", p.WithdrawReason ?? ""),
-            toBuyer: ($"You withdrew your partnership request to {p.SupplierName}", p.WithdrawReason ?? ""));
+            toSupplier: ($"{Name(p.BuyerName, "Nhà bán lẻ")} đã rút lại đề nghị hợp tác", p.WithdrawReason ?? ""),
+            toBuyer: ($"Bạn đã rút lại đề nghị hợp tác gửi {p.SupplierName}", p.WithdrawReason ?? ""));
     }
 
     public void Expired(Partnership p, DateTimeOffset now)
     {
         db.PublishOnCommit(new PartnershipExpired { PartnershipId = p.Id, BuyerId = p.BuyerId, SupplierId = p.SupplierId, OccurredAt = now });
         Notify(p, NotificationKinds.PartnershipExpired,
-            toSupplier: ($"The partnership request of {Name(p.BuyerName, "a retailer")} expired unanswered", $"It expired at {p.ExpiresAt:u}."),
-            toBuyer: ($"Your partnership request to {p.SupplierName} expired unanswered", $"It expired at {p.ExpiresAt:u}."));
+            toSupplier: ($"Đề nghị hợp tác của {Name(p.BuyerName, "một nhà bán lẻ")} đã hết hạn mà chưa được trả lời", $"Hết hạn lúc {VietnameseText.Moment(p.ExpiresAt)}."),
+            toBuyer: ($"Đề nghị hợp tác gửi {p.SupplierName} đã hết hạn mà chưa được trả lời", $"Hết hạn lúc {VietnameseText.Moment(p.ExpiresAt)}."));
     }
 
     private void Notify(Partnership p, string kind, (string Title, string Body) toSupplier, (string Title, string Body) toBuyer)
