@@ -59,7 +59,8 @@ async function showPartnerships(token, side) {
 async function showNeeds(token) {
   const needs = await api('/api/needs/mine?status=open&pageSize=20', token);
   const sections = await Promise.all(needs.items.map(async n => {
-    const matches = await api(`/api/matching/needs/${n.id}/matches?pageSize=10`, token);
+    // Matching learns of a need from NeedPosted a moment after it opens; until then it answers 404.
+    const matches = await api(`/api/matching/needs/${n.id}/matches?pageSize=10`, token).catch(() => ({ items: [], total: 0 }));
     return el('div', {}, el('h3', {}, `${n.title} — ${n.quantityPerMonth.toLocaleString('vi-VN')} ${n.unit}/tháng, giao ${n.delivery.district}`),
       el('ul', { className: 'cards' }, ...matches.items.map(m => matchCard(m, token, 'buyer'))),
       ...(matches.total === 0 ? [el('p', { className: 'meta' }, 'Chưa có sản phẩm đáp ứng mọi yêu cầu bắt buộc.')] : []));

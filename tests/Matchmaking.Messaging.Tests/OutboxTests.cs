@@ -39,6 +39,40 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_queued_in_bulk_leave_after_commit_in_list_order()
+    {
+        await using var listener = await EventListener<WidgetCreated>.StartAsync(_vhost);
+        await using var app = await TestApp.StartAsync(_vhost);
+        var ids = Enumerable.Range(0, 300).Select(_ => Guid.NewGuid()).ToList();
+
+        await using (var scope = app.Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WidgetDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.PublishManyOnCommitAsync([.. ids.Select((id, i) => new WidgetCreated(id, $"Túi phân hủy sinh học số {i}"))], default);
+            var early = await listener.ReceivedAsync(TimeSpan.FromSeconds(1));
+            Assert.DoesNotContain(early, e => ids.Contains(e.WidgetId));
+            await tx.CommitAsync();
+        }
+
+        // The relay publishes in outbox sequence order; the listener may consume concurrently, so order is checked at the source.
+        var queued = await app.WithDbAsync(db => db.Set<OutboxMessage>().OrderBy(m => m.Sequence).Select(m => m.Body).ToListAsync());
+        Assert.Equal(ids, queued.Select(b => System.Text.Json.JsonDocument.Parse(b).RootElement.GetProperty("widgetId").GetGuid()));
+        foreach (var id in ids) await listener.WaitForAsync(e => e.WidgetId == id, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Bulk_queueing_outside_a_transaction_is_refused_and_writes_nothing()
+    {
+        await using var app = await TestApp.StartAsync(_vhost);
+        await using var scope = app.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WidgetDbContext>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.PublishManyOnCommitAsync([new WidgetCreated(Guid.NewGuid(), "Giỏ mây")], default));
+        Assert.Equal(0, await app.WithDbAsync(d => d.Set<OutboxMessage>().CountAsync()));
+    }
+
+    [Fact]
     public async Task A_rolled_back_change_sends_nothing()
     {
         await using var listener = await EventListener<WidgetCreated>.StartAsync(_vhost);

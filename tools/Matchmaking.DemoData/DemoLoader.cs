@@ -144,8 +144,10 @@ public sealed class DemoLoader(Uri gateway, string officeEmail = DemoNetwork.Pro
         JsonElement best = default;
         for (var attempt = 0; attempt < 60 && best.ValueKind == JsonValueKind.Undefined; attempt++)
         {
-            var matches = await client.GetFromJsonAsync<JsonElement>($"/api/matching/needs/{needId}/matches?pageSize=1", Json);
-            if (matches.GetProperty("items").GetArrayLength() > 0) best = matches.GetProperty("items")[0];
+            // 404 until matching has the need from NeedPosted.
+            using var response = await client.GetAsync($"/api/matching/needs/{needId}/matches?pageSize=1");
+            var matches = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>(Json) : default;
+            if (matches.ValueKind == JsonValueKind.Object && matches.GetProperty("items").GetArrayLength() > 0) best = matches.GetProperty("items")[0];
             else await Task.Delay(500);
         }
         if (best.ValueKind == JsonValueKind.Undefined)

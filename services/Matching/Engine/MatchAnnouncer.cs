@@ -42,9 +42,10 @@ public sealed class MatchAnnouncer(MatchingDbContext db, NotificationWriter noti
     {
         if (added.Count == 0) return;
         var entries = new List<NewNotification>();
+        // One MatchesFound per need, hundreds when a product suits many open needs: written in one statement.
+        await db.PublishManyOnCommitAsync([.. added.Select(a => Found(a.Need, "product", [a.Match]))], ct);
         foreach (var (need, match) in added)
         {
-            Publish(need, "product", [match]);
             entries.Add(new(need.RetailerId, NotificationKinds.MatchesFound, $"Một sản phẩm mới phù hợp với nhu cầu “{need.Title}”",
                 $"“{match.ProductName}” của {match.SupplierName}, điểm {Score(match.Score)}",
                 new NotificationLinks(NeedId: need.NeedId, ProductId: match.ProductId, MatchId: match.MatchId)));
@@ -60,7 +61,9 @@ public sealed class MatchAnnouncer(MatchingDbContext db, NotificationWriter noti
         await notifications.WriteAsync(entries, ct);
     }
 
-    private void Publish(NeedFacts need, string trigger, IReadOnlyList<FoundMatchInfo> matches) => db.PublishOnCommit(new MatchesFound
+    private void Publish(NeedFacts need, string trigger, IReadOnlyList<FoundMatchInfo> matches) => db.PublishOnCommit(Found(need, trigger, matches));
+
+    private MatchesFound Found(NeedFacts need, string trigger, IReadOnlyList<FoundMatchInfo> matches) => new()
     {
         NeedId = need.NeedId,
         RetailerId = need.RetailerId,
@@ -68,7 +71,7 @@ public sealed class MatchAnnouncer(MatchingDbContext db, NotificationWriter noti
         Trigger = trigger,
         Matches = [.. matches.Select(m => new FoundMatch(m.MatchId, m.ProductId, m.SupplierId, m.ProductName, m.Score))],
         OccurredAt = clock.GetUtcNow(),
-    });
+    };
 
     private static string Demand(NeedFacts need) =>
         $"{need.RetailerName} cần {VietnameseText.Number(need.QuantityPerMonth)} {need.Unit}/tháng, giao đến {need.DeliveryDistrict}";
