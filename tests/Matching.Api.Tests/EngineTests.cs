@@ -204,7 +204,7 @@ public sealed class EngineTests(MatchingFactory factory) : IClassFixture<Matchin
         var facts = NeedFacts.From(need, 1);
 
         var page = await factory.InScopeAsync(sp => ProductCandidates.PageAsync(
-            sp.GetRequiredService<Matchmaking.Matching.Data.MatchingDbContext>(), facts, 0, 100, default));
+            sp.GetRequiredService<Matchmaking.Matching.Data.MatchingDbContext>(), facts, TestData.Today, 0, 100, default));
 
         Assert.Equal(40, page.Count);
         Assert.Equal(page.OrderByDescending(c => c.Bound).Select(c => c.Bound), page.Select(c => c.Bound));
@@ -221,16 +221,34 @@ public sealed class EngineTests(MatchingFactory factory) : IClassFixture<Matchin
     public async Task Candidates_are_read_page_after_page_until_none_left_could_beat_the_kept_matches()
     {
         var market = TestData.NewMarket();
-        // 210 products rank first by the SQL bound, but their required certificate lapsed yesterday; the one valid product ranks last.
-        var lapsed = Enumerable.Range(0, 210).Select(_ => market.Bag(site: TestData.LongBien, certificates: TestData.Certificate(untilDays: -1))).ToArray();
+        // 210 products rank first by the SQL bound, which sees only their lowest tier price (950), but at the need's 20,000 a
+        // month they cost 1,300, over the 1,200 ceiling; the one valid product ranks last.
+        var dear = Enumerable.Range(0, 210).Select(_ => market.Bag(site: TestData.LongBien) with { PriceTiers = [new(5_000, 1_300), new(50_000, 950)] }).ToArray();
         var valid = market.Bag(site: TestData.SonTay) with { Packaging = "conventional", SupplierVerified = false, LeadTimeDays = 30 };
         var need = market.Need();
-        await SeedAsync([.. lapsed, valid]);
+        await SeedAsync([.. dear, valid]);
         await factory.InScopeAsync(sp => sp.GetRequiredService<ReadModelWriter>().UpsertNeedAsync(need, 1, default));
 
         var run = await WithEngineAsync(e => e.MatchNeedAsync(need.NeedId, default), maxMatches: 1);
 
         Assert.Equal((211, 1), (run.Candidates, run.Qualified));
+        Assert.Equal([valid.ProductId], (await MatchesOfNeedAsync(need.NeedId)).Select(m => m.ProductId));
+    }
+
+    [Fact]
+    public async Task Products_whose_required_certificate_lapsed_are_left_out_before_ranking()
+    {
+        var market = TestData.NewMarket();
+        var lapsed = Enumerable.Range(0, 30).Select(_ => market.Bag(site: TestData.LongBien, certificates: TestData.Certificate(untilDays: -1))).ToArray();
+        var notYet = market.Bag(site: TestData.LongBien, certificates: TestData.Certificate(fromDays: 2, untilDays: 300));
+        var valid = market.Bag(site: TestData.SonTay);
+        var need = market.Need();
+        await SeedAsync([.. lapsed, notYet, valid]);
+        await factory.InScopeAsync(sp => sp.GetRequiredService<ReadModelWriter>().UpsertNeedAsync(need, 1, default));
+
+        var run = await WithEngineAsync(e => e.MatchNeedAsync(need.NeedId, default));
+
+        Assert.Equal((1, 1), (run.Candidates, run.Qualified));
         Assert.Equal([valid.ProductId], (await MatchesOfNeedAsync(need.NeedId)).Select(m => m.ProductId));
     }
 }

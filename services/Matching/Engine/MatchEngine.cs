@@ -79,9 +79,10 @@ public sealed class MatchEngine(MatchingDbContext db, TimeProvider clock, IOptio
         var pageSize = Math.Max(2 * max, 200);
         var qualified = new List<(ProductFacts Product, TextHits Hits, Evaluation Evaluation)>();
         var read = 0;
-        for (var offset = 0; ; offset += pageSize)
+        // Each page re-runs the filter and sort, so pages double: reading n candidates costs log n queries, not n / 200.
+        for (var offset = 0; ; offset += pageSize, pageSize *= 2)
         {
-            var page = await ProductCandidates.PageAsync(db, need, offset, pageSize, ct);
+            var page = await ProductCandidates.PageAsync(db, need, today, offset, pageSize, ct);
             read += page.Count;
             foreach (var (product, hits, _) in page)
             {

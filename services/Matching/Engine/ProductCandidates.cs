@@ -16,9 +16,10 @@ internal readonly record struct ProductCandidate(ProductFacts Product, TextHits 
 /// </summary>
 internal static class ProductCandidates
 {
-    public static async Task<List<ProductCandidate>> PageAsync(MatchingDbContext db, NeedFacts need, int offset, int limit, CancellationToken ct)
+    public static async Task<List<ProductCandidate>> PageAsync(MatchingDbContext db, NeedFacts need, DateOnly today, int offset, int limit,
+        CancellationToken ct)
     {
-        var (sql, parameters) = Compile(need, offset, limit);
+        var (sql, parameters) = Compile(need, today, offset, limit);
         await using var command = await db.CommandAsync(sql, ct);
         command.Parameters.AddRange(parameters.ToArray());
         var page = new List<ProductCandidate>();
@@ -34,7 +35,7 @@ internal static class ProductCandidates
     /// The statement and its parameters; also what to EXPLAIN when tuning. No count of all candidates: a window over
     /// rows this wide would spill to disk; the top-N sort keeps only a page in memory.
     /// </summary>
-    internal static (string Sql, List<NpgsqlParameter> Parameters) Compile(NeedFacts need, int offset, int limit)
+    internal static (string Sql, List<NpgsqlParameter> Parameters) Compile(NeedFacts need, DateOnly today, int offset, int limit)
     {
         var parameters = new List<NpgsqlParameter>();
         string Param(object value, NpgsqlDbType type)
@@ -60,7 +61,18 @@ internal static class ProductCandidates
             if (box.MinLon is { } minLon && box.MaxLon is { } maxLon)
                 where.Add($"p.lon BETWEEN {Param(minLon, NpgsqlDbType.Double)} AND {Param(maxLon, NpgsqlDbType.Double)}");
         }
-        if (need.RequiredSchemes.Length > 0) where.Add($"p.schemes @> {Param(need.RequiredSchemes, NpgsqlDbType.Array | NpgsqlDbType.Text)}");
+        if (need.RequiredSchemes.Length > 0)
+        {
+            where.Add($"p.schemes @> {Param(need.RequiredSchemes, NpgsqlDbType.Array | NpgsqlDbType.Text)}");
+            // Held is not enough: a certificate must count today. Without this, a category full of lapsed certificates
+            // ranks first by bound and is read page after page only to fail in C#. certs hold ISO dates, so text order is date order.
+            var day = Param(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text);
+            foreach (var scheme in need.RequiredSchemes)
+                where.Add($"""
+                    EXISTS (SELECT 1 FROM unnest(p.certs) AS c(e) WHERE split_part(c.e, '|', 1) = {Param(scheme, NpgsqlDbType.Text)}
+                        AND split_part(c.e, '|', 3) COLLATE "C" <= {day} AND (split_part(c.e, '|', 4) = '' OR split_part(c.e, '|', 4) COLLATE "C" >= {day}))
+                    """);
+        }
         if (need.MinimumOcopStars is { } stars) where.Add($"p.ocop_max >= {Param(stars, NpgsqlDbType.Integer)}");
 
         // Each term becomes a query once (a materialised CTE), then one @@ per candidate and term builds the masks.
