@@ -97,8 +97,9 @@ Green Link is running.
 Demo sign-ins (password Demo@12345 for all):
   programme office     office@greenlink.demo
   supplier             owner@gom-bat-trang.demo     (Bát Tràng ceramics)
-  supplier             owner@may-tre-phu-vinh.demo  (Phú Vinh bamboo and rattan)
-  retailer             buyer@sieuthi-xanh.demo      (a supermarket chain)
+  supplier             owner@may-tre-phu-vinh.demo  (Phú Vinh bamboo and rattan: a partnership request waits for its answer)
+  supplier             owner@bao-bi-xanh.demo       (biodegradable bags: accepted the retailer's partnership)
+  retailer             buyer@sieuthi-xanh.demo      (a supermarket chain: three open needs with ranked matches)
 Press Ctrl-C to stop everything.
 MSG
 wait "${pids[@]}"
