@@ -38,9 +38,10 @@ export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$amqp_port/"
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Identity__Issuer="$gateway/"
 identity_port=$(free_port); catalogue_port=$(free_port); needs_port=$(free_port); matching_port=$(free_port)
-# What one-off commands (scripts/rebuild-search-index.sh) need to reach this running platform.
+# What one-off commands (scripts/rebuild-search-index.sh, scripts/replay-events.sh) need to reach this running platform.
 cat > "$state/platform.env" <<ENV
 ConnectionStrings__catalogue-db=$pg;Database=catalogue
+ConnectionStrings__needs-db=$pg;Database=needs
 ConnectionStrings__rabbitmq=$ConnectionStrings__rabbitmq
 Identity__Url=http://127.0.0.1:$identity_port
 Identity__Issuer=$gateway/

@@ -1,6 +1,7 @@
 using Matchmaking.Catalogue.Apis;
 using Matchmaking.Catalogue.Extensions;
 using Matchmaking.Catalogue.Search;
+using Matchmaking.Catalogue.Services;
 using Matchmaking.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 if (await app.TryRunSearchCommandAsync(args)) return; // `rebuild-search-index`: rebuild and exit
+if (await app.TryRunReplayCommandAsync(args)) return; // `replay-published-products`: re-announce and exit
 
 app.UseServiceDefaults();
 app.UseAuthentication();

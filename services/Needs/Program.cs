@@ -1,5 +1,6 @@
 using Matchmaking.Needs.Apis;
 using Matchmaking.Needs.Extensions;
+using Matchmaking.Needs.Services;
 using Matchmaking.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+if (await app.TryRunReplayCommandAsync(args)) return; // `replay-open-needs`: re-announce and exit
 
 app.UseServiceDefaults();
 app.UseAuthentication();
