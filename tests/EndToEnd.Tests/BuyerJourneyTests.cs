@@ -80,6 +80,7 @@ public sealed class BuyerJourneyTests(PlatformFixture fixture) : IClassFixture<P
         var terms = (await accepted.WaitForAsync(a => a.PartnershipId == partnershipId, TimeSpan.FromSeconds(20))).Message;
         Assert.Equal(supplier.OrganisationId, terms.Supplier.OrganisationId);
         Assert.Equal("Công ty Cổ phần Siêu thị Xanh Long Biên", terms.Buyer.LegalName);
+        Assert.Equal(("Số 8, Trung tâm, Long Biên, Hà Nội", "Nguyễn Thu Trang"), (terms.Buyer.Address, terms.Buyer.Representative));
         Assert.Equal(1_150, Assert.Single(terms.Products).UnitPriceVnd);
         Assert.Equal(today.AddMonths(1), terms.SupplyFrom);
 

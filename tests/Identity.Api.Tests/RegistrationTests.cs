@@ -31,6 +31,7 @@ public sealed class RegistrationTests(IdentityFactory factory) : IClassFixture<I
         var published = await listener.WaitForAsync(e => e.OrganisationId == organisationId);
         Assert.Equal((OrganisationKinds.Supplier, request.LegalName, request.TaxCode, "Hà Nội", "Huyện Gia Lâm"),
             (published.Message.Kind, published.Message.LegalName, published.Message.TaxCode, published.Message.Province, published.Message.District));
+        Assert.Equal(("Xóm 3", "Xã Bát Tràng", "Nguyễn Văn An"), (published.Message.Street, published.Message.Commune, published.Message.Representative));
     }
 
     [Theory]

@@ -57,6 +57,8 @@ public sealed class PartnershipLifecycleTests(MatchingFactory factory) : IClassF
         Assert.Equal(PartnershipStatus.Accepted, answer.Status);
         var evt = (await accepted.WaitForAsync(e => e.PartnershipId == created.Id)).Message;
         Assert.Equal(("Công ty CP Siêu thị Xanh", "0109876543", "Hà Nội", "Long Biên"), (evt.Buyer.LegalName, evt.Buyer.TaxCode, evt.Buyer.Province, evt.Buyer.District));
+        Assert.Equal(("Số 7 Nguyễn Văn Cừ, Ngọc Lâm, Long Biên, Hà Nội", "Đỗ Thu Hà"), (evt.Buyer.Address, evt.Buyer.Representative));
+        Assert.Equal(("Gia Lâm, Hà Nội", null), (evt.Supplier.Address, evt.Supplier.Representative));
         Assert.Equal((s.Product.SupplierId, "Công ty TNHH Bao bì Xanh", "0101234567-001"), (evt.Supplier.OrganisationId, evt.Supplier.LegalName, evt.Supplier.TaxCode));
         Assert.Equal((s.Need.NeedId, s.Need.Title, s.Need.NeededFrom, s.Need.ValidUntil), (evt.NeedId, evt.NeedTitle, evt.SupplyFrom, evt.SupplyUntil));
         Assert.Equal(s.Need.RetailerCommitments, evt.BuyerCommitments);

@@ -23,7 +23,8 @@ public sealed record PartnershipScenario(NeedSnapshot Need, ProductSnapshot Prod
             await factory.WithDbAsync(async db =>
             {
                 var retailer = Organisation.Open(need.RetailerId, OrganisationKinds.Retailer, DateTimeOffset.UtcNow);
-                retailer.ApplyRegistration(OrganisationKinds.Retailer, "Công ty CP Siêu thị Xanh", "0109876543", "Hà Nội", "Long Biên", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+                retailer.ApplyRegistration(OrganisationKinds.Retailer, "Công ty CP Siêu thị Xanh", "0109876543", "Hà Nội", "Long Biên", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
+                    "Số 7 Nguyễn Văn Cừ", "Ngọc Lâm", "Đỗ Thu Hà");
                 var supplier = Organisation.Open(product.SupplierId, OrganisationKinds.Supplier, DateTimeOffset.UtcNow);
                 supplier.ApplyRegistration(OrganisationKinds.Supplier, "Công ty TNHH Bao bì Xanh", "0101234567-001", "Hà Nội", "Gia Lâm", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
                 db.Organisations.AddRange(retailer, supplier);

@@ -49,7 +49,8 @@ public sealed class Organisation
     public OrganisationRegistered ToRegistered() => new()
     {
         OrganisationId = Id, Kind = Kind, LegalName = LegalName, TaxCode = TaxCode,
-        Province = Address.Province, District = Address.District, RegisteredAt = RegisteredAt,
+        Province = Address.Province, District = Address.District, Street = Address.Street, Commune = Address.Commune,
+        Representative = Contact.Name, RegisteredAt = RegisteredAt,
     };
 
     public OrganisationVerified ToVerified() => new()

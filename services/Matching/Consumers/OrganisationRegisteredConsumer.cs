@@ -14,7 +14,8 @@ public sealed class OrganisationRegisteredConsumer(MatchingDbContext db, TimePro
         var message = context.Message;
         var now = clock.GetUtcNow();
         var organisation = await db.FindOrOpenOrganisationAsync(message.OrganisationId, message.Kind, now, context.CancellationToken);
-        organisation.ApplyRegistration(message.Kind, message.LegalName, message.TaxCode, message.Province, message.District, message.RegisteredAt, now);
+        organisation.ApplyRegistration(message.Kind, message.LegalName, message.TaxCode, message.Province, message.District, message.RegisteredAt, now,
+            message.Street, message.Commune, message.Representative);
         await db.SaveChangesAsync(context.CancellationToken);
         MatchingLog.OrganisationUpdatedFromEvent(logger, message.OrganisationId, nameof(OrganisationRegistered));
     }

@@ -44,6 +44,9 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
             e.Property(o => o.TaxCode).HasMaxLength(14);
             e.Property(o => o.Province).HasMaxLength(100);
             e.Property(o => o.District).HasMaxLength(100);
+            e.Property(o => o.Street).HasMaxLength(300);
+            e.Property(o => o.Commune).HasMaxLength(100);
+            e.Property(o => o.Representative).HasMaxLength(200);
         });
 
         modelBuilder.Entity<Match>(e =>

@@ -12,6 +12,9 @@ public sealed class Organisation
     public string? TaxCode { get; private set; }
     public string? Province { get; private set; }
     public string? District { get; private set; }
+    public string? Street { get; private set; }
+    public string? Commune { get; private set; }
+    public string? Representative { get; private set; }
     public bool Verified { get; private set; }
     public DateTimeOffset? RegisteredAt { get; private set; }
     public DateTimeOffset? VerifiedAt { get; private set; }
@@ -20,10 +23,15 @@ public sealed class Organisation
 
     public static Organisation Open(Guid id, string kind, DateTimeOffset now) => new() { Id = id, Kind = kind, CreatedAt = now, UpdatedAt = now };
 
-    public void ApplyRegistration(string kind, string legalName, string taxCode, string province, string? district, DateTimeOffset registeredAt, DateTimeOffset now)
+    public void ApplyRegistration(string kind, string legalName, string taxCode, string province, string? district, DateTimeOffset registeredAt,
+        DateTimeOffset now, string? street = null, string? commune = null, string? representative = null)
     {
         (Kind, LegalName, TaxCode, Province, District, RegisteredAt, UpdatedAt) = (kind, legalName, taxCode, province, district, registeredAt, now);
+        (Street, Commune, Representative) = (street, commune, representative);
     }
+
+    /// <summary>The registered address on one line, as an agreement names a party; null until the registration arrived.</summary>
+    public string? AddressLine => Province is null ? null : string.Join(", ", new[] { Street, Commune, District, Province }.Where(p => !string.IsNullOrWhiteSpace(p)));
 
     public void MarkVerified(string kind, string legalName, DateTimeOffset verifiedAt, DateTimeOffset now)
     {

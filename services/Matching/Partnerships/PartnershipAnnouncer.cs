@@ -105,6 +105,8 @@ public sealed class PartnershipAnnouncer(MatchingDbContext db, ReadModelReader r
         TaxCode = o?.TaxCode ?? "",
         Province = o?.Province ?? fallbackProvince,
         District = o?.Province is null ? fallbackDistrict : o.District,
+        Address = o?.AddressLine,
+        Representative = o?.Representative,
     };
 
     private static string Name(string name, string fallback) => string.IsNullOrWhiteSpace(name) ? fallback : name;

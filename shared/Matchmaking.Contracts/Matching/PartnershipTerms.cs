@@ -8,6 +8,9 @@ public sealed record PartySnapshot
     public required string TaxCode { get; init; }
     public required string Province { get; init; }
     public string? District { get; init; }
+    /// <summary>The registered address on one line (street, commune, district, province) when matching knows it.</summary>
+    public string? Address { get; init; }
+    public string? Representative { get; init; }
 }
 
 /// <summary>One product in a partnership: the price is the tier that applies to the monthly volume when requested.</summary>
