@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Matchmaking.Catalogue.Data;
 using Matchmaking.Contracts.Identity;
 using Matchmaking.ServiceDefaults;
@@ -13,7 +12,7 @@ namespace Matchmaking.Catalogue.Tests;
 /// <summary>The catalogue on its own database and virtual host; one per test class.</summary>
 public sealed class CatalogueFactory() : ServiceFactory<Program>("catalogue-db", "catalogue-api")
 {
-    public static readonly JsonSerializerOptions Json = CreateJson();
+    public static readonly JsonSerializerOptions Json = ServiceJson.Create();
 
     protected override void ConfigureTestServices(IWebHostBuilder builder) =>
         // Tests publish identity events right after start; the consumers' queues must be bound by then.
@@ -44,35 +43,4 @@ public sealed class CatalogueFactory() : ServiceFactory<Program>("catalogue-db",
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<CatalogueDbContext>());
     }
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Matchmaking.ServiceDefaults.Extensions.ConfigureJson(options);
-        return options;
-    }
-}
-
-/// <summary>Stands in for the identity service: publishes its events on the test's virtual host.</summary>
-public sealed class IdentityEvents : IAsyncDisposable
-{
-    private IBusControl _bus = null!;
-
-    public static async Task<IdentityEvents> StartAsync(string amqpUri)
-    {
-        var broker = Messaging.BrokerAddress.Parse(amqpUri);
-        var events = new IdentityEvents
-        {
-            _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-                cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h => { h.Username(broker.Username); h.Password(broker.Password); })),
-        };
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await events._bus.StartAsync(cts.Token);
-        return events;
-    }
-
-    public Task PublishAsync<T>(T message, Guid messageId) where T : class =>
-        _bus.Publish(message, ctx => ctx.MessageId = messageId);
-
-    public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

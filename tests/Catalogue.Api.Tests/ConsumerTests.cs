@@ -21,7 +21,7 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
     [Fact]
     public async Task OrganisationRegistered_creates_the_supplier_profile()
     {
-        await using var identity = await IdentityEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var id = Guid.NewGuid();
 
         await identity.PublishAsync(Registered(id), Guid.NewGuid());
@@ -37,7 +37,7 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
     [Fact]
     public async Task OrganisationRegistered_delivered_twice_is_applied_once()
     {
-        await using var identity = await IdentityEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (id, messageId) = (Guid.NewGuid(), Guid.NewGuid());
         await identity.PublishAsync(Registered(id), messageId);
         await Eventually.ReadAsync(() => factory.WithDbAsync(db => db.Suppliers.AnyAsync(s => s.Id == id)), found => found);
@@ -57,7 +57,7 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
     [Fact]
     public async Task A_retailer_registration_opens_no_supplier_profile()
     {
-        await using var identity = await IdentityEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (retailer, sentinel) = (Guid.NewGuid(), Guid.NewGuid());
 
         await identity.PublishAsync(Registered(retailer, OrganisationKinds.Retailer), Guid.NewGuid());
@@ -72,7 +72,7 @@ public sealed class ConsumerTests(CatalogueFactory factory) : IClassFixture<Cata
     public async Task A_profile_created_lazily_is_completed_by_registration_and_verification_republishes_listings()
     {
         await using var updates = await EventListener<ProductUpdated>.StartAsync(factory.RabbitMqConnectionString);
-        await using var identity = await IdentityEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (id, client) = await factory.NewSupplierAsync("Mây tre Phú Vinh");
         var (product, _, _) = await client.PublishedVaseAsync();
 

@@ -32,7 +32,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
     {
         var market = TestData.NewMarket();
         await using var found = await EventListener<MatchesFound>.StartAsync(factory.RabbitMqConnectionString);
-        await using var bus = await PlatformEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var bus = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var product = market.Bag();
         await bus.PublishAsync(Published(product));
         await Eventually.ReadAsync(() => factory.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM products WHERE product_id = {product.ProductId}").SingleAsync()), n => n == 1);
@@ -62,7 +62,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
     {
         var market = TestData.NewMarket();
         await using var found = await EventListener<MatchesFound>.StartAsync(factory.RabbitMqConnectionString);
-        await using var bus = await PlatformEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var bus = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (first, second) = (market.Need(), market.Need());
         await bus.PublishAsync(Posted(first));
         await bus.PublishAsync(Posted(second));
@@ -85,7 +85,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
     {
         var market = TestData.NewMarket();
         await using var found = await EventListener<MatchesFound>.StartAsync(factory.RabbitMqConnectionString);
-        await using var bus = await PlatformEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var bus = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (cheap, pricey) = (market.Bag(), market.Bag() with { PriceTiers = [new(5_000, 1_400)] });
         await bus.PublishAsync(Published(cheap));
         await bus.PublishAsync(Published(pricey));
@@ -109,7 +109,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
     {
         var market = TestData.NewMarket();
         await using var found = await EventListener<MatchesFound>.StartAsync(factory.RabbitMqConnectionString);
-        await using var bus = await PlatformEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var bus = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         await bus.PublishAsync(Published(market.Bag()));
         var need = market.Need();
         var messageId = Guid.NewGuid();
@@ -129,7 +129,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
     public async Task A_withdrawn_product_leaves_its_needs_and_a_late_older_update_does_not_bring_it_back()
     {
         var market = TestData.NewMarket();
-        await using var bus = await PlatformEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var bus = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var product = market.Bag();
         var need = market.Need();
         await bus.PublishAsync(Published(product));
@@ -151,7 +151,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
     public async Task An_update_with_the_required_certificate_expired_removes_the_match_and_the_expiry_event_changes_nothing_more()
     {
         var market = TestData.NewMarket();
-        await using var bus = await PlatformEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var bus = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var certificate = TestData.Certificate();
         var product = market.Bag(certificates: certificate);
         var need = market.Need();
@@ -173,7 +173,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
     public async Task A_closed_need_keeps_its_matches_as_closed_history()
     {
         var market = TestData.NewMarket();
-        await using var bus = await PlatformEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var bus = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var product = market.Bag();
         var need = market.Need();
         await bus.PublishAsync(Published(product));
@@ -193,7 +193,7 @@ public sealed class FlowTests(MatchingFactory factory) : IClassFixture<MatchingF
     [Fact]
     public async Task Organisation_events_record_the_legal_facts_partnerships_name_parties_by()
     {
-        await using var bus = await PlatformEvents.StartAsync(factory.RabbitMqConnectionString);
+        await using var bus = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var id = Guid.NewGuid();
         await bus.PublishAsync(new OrganisationVerified { OrganisationId = id, Kind = OrganisationKinds.Retailer, LegalName = "Công ty CP Siêu thị Xanh", VerifiedAt = DateTimeOffset.UtcNow });
         await bus.PublishAsync(new OrganisationRegistered

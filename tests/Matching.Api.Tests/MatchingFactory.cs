@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MassTransit;
 using Matchmaking.Contracts.Catalogue;
 using Matchmaking.Contracts.Needs;
 using Matchmaking.Matching.Data;
@@ -14,7 +13,7 @@ namespace Matchmaking.Matching.Tests;
 /// <summary>The matching service on its own database and virtual host; one per test class.</summary>
 public sealed class MatchingFactory() : ServiceFactory<Program>("matching-db", "matching-api")
 {
-    public static readonly JsonSerializerOptions Json = CreateJson();
+    public static readonly JsonSerializerOptions Json = ServiceJson.Create();
 
     protected override void ConfigureTestServices(IWebHostBuilder builder)
     {
@@ -56,35 +55,4 @@ public sealed class MatchingFactory() : ServiceFactory<Program>("matching-db", "
         await writer.UpsertNeedAsync(need, 1, default);
         return await sp.GetRequiredService<MatchEngine>().MatchNeedAsync(need.NeedId, default);
     });
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Matchmaking.ServiceDefaults.Extensions.ConfigureJson(options);
-        return options;
-    }
-}
-
-/// <summary>Stands in for the catalogue, needs and identity services: publishes their events on the test's virtual host.</summary>
-public sealed class PlatformEvents : IAsyncDisposable
-{
-    private IBusControl _bus = null!;
-
-    public static async Task<PlatformEvents> StartAsync(string amqpUri)
-    {
-        var broker = Messaging.BrokerAddress.Parse(amqpUri);
-        var events = new PlatformEvents
-        {
-            _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-                cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h => { h.Username(broker.Username); h.Password(broker.Password); })),
-        };
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await events._bus.StartAsync(cts.Token);
-        return events;
-    }
-
-    public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
-        _bus.Publish(message, ctx => ctx.MessageId = messageId ?? Guid.NewGuid());
-
-    public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

@@ -28,7 +28,7 @@ public sealed class ConsumerTests(NeedsFactory factory) : IClassFixture<NeedsFac
     [Fact]
     public async Task OrganisationRegistered_opens_the_retailer_profile()
     {
-        await using var identity = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var id = Guid.NewGuid();
 
         await identity.PublishAsync(Registered(id));
@@ -43,7 +43,7 @@ public sealed class ConsumerTests(NeedsFactory factory) : IClassFixture<NeedsFac
     [Fact]
     public async Task OrganisationRegistered_delivered_twice_is_applied_once()
     {
-        await using var identity = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (id, messageId) = (Guid.NewGuid(), Guid.NewGuid());
         await identity.PublishAsync(Registered(id), messageId);
         await Eventually.ReadAsync(() => ProfileExistsAsync(id), found => found);
@@ -63,7 +63,7 @@ public sealed class ConsumerTests(NeedsFactory factory) : IClassFixture<NeedsFac
     [Fact]
     public async Task Supplier_and_programme_office_events_open_no_retailer_profile()
     {
-        await using var identity = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (supplier, office, sentinel) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
         await identity.PublishAsync(Registered(supplier, OrganisationKinds.Supplier));
@@ -80,7 +80,7 @@ public sealed class ConsumerTests(NeedsFactory factory) : IClassFixture<NeedsFac
     public async Task Verifying_a_retailer_re_announces_its_open_needs_with_the_verified_flag()
     {
         await using var updates = await EventListener<NeedUpdated>.StartAsync(factory.RabbitMqConnectionString);
-        await using var identity = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (id, client, store) = await factory.NewRetailerWithStoreAsync("Siêu thị Xanh");
         var open = await client.OpenBagsAsync(store.Id);
         var draft = await client.CreateNeedAsync(TestData.Bags(store.Id));

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Matchmaking.Contracts.Identity;
 using Matchmaking.Needs.Apis;
 using Matchmaking.Needs.Data;
@@ -13,7 +12,7 @@ namespace Matchmaking.Needs.Tests;
 /// <summary>The needs service on its own database and virtual host; one per test class.</summary>
 public sealed class NeedsFactory() : ServiceFactory<Program>("needs-db", "needs-api")
 {
-    public static readonly JsonSerializerOptions Json = CreateJson();
+    public static readonly JsonSerializerOptions Json = ServiceJson.Create();
 
     protected override void ConfigureTestServices(IWebHostBuilder builder) =>
         // Tests publish identity and catalogue events right after start; the consumers' queues must be bound by then.
@@ -52,35 +51,4 @@ public sealed class NeedsFactory() : ServiceFactory<Program>("needs-db", "needs-
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<NeedsDbContext>());
     }
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        Matchmaking.ServiceDefaults.Extensions.ConfigureJson(options);
-        return options;
-    }
-}
-
-/// <summary>Stands in for the identity service and the catalogue: publishes their events on the test's virtual host.</summary>
-public sealed class OtherServices : IAsyncDisposable
-{
-    private IBusControl _bus = null!;
-
-    public static async Task<OtherServices> StartAsync(string amqpUri)
-    {
-        var broker = Messaging.BrokerAddress.Parse(amqpUri);
-        var services = new OtherServices
-        {
-            _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
-                cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h => { h.Username(broker.Username); h.Password(broker.Password); })),
-        };
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await services._bus.StartAsync(cts.Token);
-        return services;
-    }
-
-    public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
-        _bus.Publish(message, ctx => ctx.MessageId = messageId ?? Guid.NewGuid());
-
-    public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

@@ -42,7 +42,7 @@ public sealed class ProfileAndLocationTests(NeedsFactory factory) : IClassFixtur
     [Fact]
     public async Task The_public_profile_shows_name_province_verification_and_commitments_only()
     {
-        await using var identity = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var identity = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (id, _) = await factory.NewRetailerAsync("Siêu thị Xanh", ["organic-products"]);
         await identity.PublishAsync(new OrganisationRegistered
         {

@@ -15,7 +15,7 @@ public sealed class ShortlistTests(NeedsFactory factory) : IClassFixture<NeedsFa
     private Task<ProductListing?> ListingAsync(Guid productId) =>
         factory.WithDbAsync(db => db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == productId));
 
-    private async Task<Guid> PublishProductAsync(OtherServices catalogue, string name = "Túi sinh học tự huỷ 30x40", long version = 2)
+    private async Task<Guid> PublishProductAsync(EventPublisher catalogue, string name = "Túi sinh học tự huỷ 30x40", long version = 2)
     {
         var productId = Guid.NewGuid();
         await catalogue.PublishAsync(new ProductPublished { Product = TestData.Product(productId, name), Version = version, OccurredAt = DateTimeOffset.UtcNow });
@@ -29,7 +29,7 @@ public sealed class ShortlistTests(NeedsFactory factory) : IClassFixture<NeedsFa
     [Fact]
     public async Task A_published_product_can_be_shortlisted_with_a_note_and_shows_its_name_and_supplier()
     {
-        await using var catalogue = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var catalogue = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var productId = await PublishProductAsync(catalogue);
         var (_, client, store) = await factory.NewRetailerWithStoreAsync();
         var need = await client.OpenBagsAsync(store.Id);
@@ -56,7 +56,7 @@ public sealed class ShortlistTests(NeedsFactory factory) : IClassFixture<NeedsFa
     [Fact]
     public async Task A_withdrawal_marks_a_shortlisted_product_unavailable_and_a_withdrawn_product_cannot_be_added()
     {
-        await using var catalogue = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var catalogue = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var kept = await PublishProductAsync(catalogue);
         var (_, client, store) = await factory.NewRetailerWithStoreAsync();
         var need = await client.OpenBagsAsync(store.Id);
@@ -90,7 +90,7 @@ public sealed class ShortlistTests(NeedsFactory factory) : IClassFixture<NeedsFa
     [Fact]
     public async Task A_closed_needs_shortlist_stays_readable_but_no_longer_changes()
     {
-        await using var catalogue = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var catalogue = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (first, second) = (await PublishProductAsync(catalogue), await PublishProductAsync(catalogue, "Túi giấy kraft"));
         var (_, client, store) = await factory.NewRetailerWithStoreAsync();
         var need = await client.OpenBagsAsync(store.Id);
@@ -106,7 +106,7 @@ public sealed class ShortlistTests(NeedsFactory factory) : IClassFixture<NeedsFa
     [Fact]
     public async Task Product_events_older_than_what_the_read_model_holds_are_ignored()
     {
-        await using var catalogue = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var catalogue = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var productId = await PublishProductAsync(catalogue, "Tên phiên bản 2", version: 2);
         var supplierId = (await ListingAsync(productId))!.SupplierId;
 
@@ -136,7 +136,7 @@ public sealed class ShortlistTests(NeedsFactory factory) : IClassFixture<NeedsFa
     [Fact]
     public async Task A_product_event_delivered_twice_is_applied_once()
     {
-        await using var catalogue = await OtherServices.StartAsync(factory.RabbitMqConnectionString);
+        await using var catalogue = await EventPublisher.StartAsync(factory.RabbitMqConnectionString);
         var (productId, messageId) = (Guid.NewGuid(), Guid.NewGuid());
         var published = new ProductPublished { Product = TestData.Product(productId), Version = 1, OccurredAt = DateTimeOffset.UtcNow };
         await catalogue.PublishAsync(published, messageId);
