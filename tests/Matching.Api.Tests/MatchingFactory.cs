@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MassTransit;
 using Matchmaking.Contracts.Catalogue;
 using Matchmaking.Contracts.Needs;
 using Matchmaking.Matching.Data;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
 using Matchmaking.Contracts.Identity;
 using Matchmaking.Needs.Apis;
 using Matchmaking.Needs.Data;
