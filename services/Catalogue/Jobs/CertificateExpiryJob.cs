@@ -5,6 +5,7 @@ using Matchmaking.Catalogue.Model;
 using Matchmaking.Catalogue.Services;
 using Matchmaking.Contracts.Catalogue;
 using Matchmaking.Messaging;
+using Matchmaking.ServiceDefaults.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,24 +27,9 @@ public sealed class CertificateExpiryJob(IServiceScopeFactory scopes, TimeProvid
     private static readonly Counter<long> Notices = Meter.CreateCounter<long>("catalogue.certificates.renewal_notices");
     private static readonly Counter<long> Expirations = Meter.CreateCounter<long>("catalogue.certificates.expired");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunOnStart) await Task.Delay(options.Value.Interval, clock, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                LogFailure(ex);
-            }
-            await Task.Delay(options.Value.Interval, clock, stoppingToken);
-        }
-    }
-
-    private void LogFailure(Exception ex) => CatalogueLog.ExpiryRunFailed(logger, ex);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobSchedule.RunEveryAsync(options.Value.Interval, options.Value.RunOnStart, clock, RunOnceAsync,
+            ex => CatalogueLog.ExpiryRunFailed(logger, ex), stoppingToken);
 
     /// <summary>One pass on the injected clock's date; what the schedule runs, and what tests call with a fake clock.</summary>
     public async Task<ExpiryRunResult> RunOnceAsync(CancellationToken ct)

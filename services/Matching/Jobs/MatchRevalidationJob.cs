@@ -2,6 +2,7 @@ using Matchmaking.Matching.Data;
 using Matchmaking.Matching.Engine;
 using Matchmaking.Matching.Model;
 using Matchmaking.Matching.Services;
+using Matchmaking.ServiceDefaults.Jobs;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,22 +17,9 @@ namespace Matchmaking.Matching.Jobs;
 public sealed class MatchRevalidationJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<MatchingOptions> options,
     ILogger<MatchRevalidationJob> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RevalidateOnStart) await Task.Delay(options.Value.RevalidateInterval, clock, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                MatchingLog.JobFailed(logger, nameof(MatchRevalidationJob), ex);
-            }
-            await Task.Delay(options.Value.RevalidateInterval, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobSchedule.RunEveryAsync(options.Value.RevalidateInterval, options.Value.RevalidateOnStart, clock, RunOnceAsync,
+            ex => MatchingLog.JobFailed(logger, nameof(MatchRevalidationJob), ex), stoppingToken);
 
     /// <summary>One pass on the injected clock's date; what the schedule runs, and what tests call with a fake clock.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

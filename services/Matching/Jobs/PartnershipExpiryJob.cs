@@ -3,9 +3,9 @@ using Matchmaking.Matching.Engine;
 using Matchmaking.Matching.Model;
 using Matchmaking.Matching.Partnerships;
 using Matchmaking.Matching.Services;
+using Matchmaking.ServiceDefaults.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Matchmaking.Matching.Jobs;
 
@@ -16,21 +16,9 @@ namespace Matchmaking.Matching.Jobs;
 public sealed class PartnershipExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PartnershipOptions> options,
     ILogger<PartnershipExpiryJob> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                MatchingLog.JobFailed(logger, nameof(PartnershipExpiryJob), ex);
-            }
-            await Task.Delay(options.Value.ExpiryCheckInterval, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobSchedule.RunEveryAsync(options.Value.ExpiryCheckInterval, runOnStart: true, clock, RunOnceAsync,
+            ex => MatchingLog.JobFailed(logger, nameof(PartnershipExpiryJob), ex), stoppingToken);
 
     /// <summary>One pass on the injected clock; what the schedule runs, and what tests call with a fake clock.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

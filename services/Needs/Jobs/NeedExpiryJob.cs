@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Matchmaking.Needs.Data;
 using Matchmaking.Needs.Model;
 using Matchmaking.Needs.Services;
+using Matchmaking.ServiceDefaults.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,22 +22,9 @@ public sealed class NeedExpiryJob(IServiceScopeFactory scopes, TimeProvider cloc
     private static readonly Meter Meter = new("Matchmaking.Needs.Jobs");
     private static readonly Counter<long> Expirations = Meter.CreateCounter<long>("needs.expired");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunOnStart) await Task.Delay(options.Value.Interval, clock, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                NeedsLog.ExpiryRunFailed(logger, ex);
-            }
-            await Task.Delay(options.Value.Interval, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        JobSchedule.RunEveryAsync(options.Value.Interval, options.Value.RunOnStart, clock, RunOnceAsync,
+            ex => NeedsLog.ExpiryRunFailed(logger, ex), stoppingToken);
 
     /// <summary>One pass on the injected clock's date; what the schedule runs, and what tests call with a fake clock. Returns the number expired.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
