@@ -32,9 +32,9 @@ public sealed class WidgetPaintedConsumer(WidgetDbContext db) : IConsumer<Widget
 {
     public async Task Consume(ConsumeContext<WidgetPainted> context)
     {
-        var widget = await db.Widgets.SingleAsync(w => w.Id == context.Message.WidgetId);
-        widget.Paints++;
-        await db.SaveChangesAsync();
+        // Atomic in SQL: two different paints consumed at once must both count (a read-modify-write would lose one).
+        await db.Widgets.Where(w => w.Id == context.Message.WidgetId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Paints, w => w.Paints + 1));
     }
 }
 
