@@ -19,5 +19,5 @@ public sealed class GatewayOptions
 
     /// <summary>Services whose OpenAPI documents the API reference lists; each needs a route /openapi/{name}.json.</summary>
     [MinLength(1)]
-    public string[] ApiDocuments { get; set; } = ["identity", "catalogue", "needs", "matching"];
+    public string[] ApiDocuments { get; set; } = ["identity", "catalogue", "needs", "matching", "contracts"];
 }

@@ -20,6 +20,7 @@ app.MapAccountApi();
 app.MapOrganisationsApi();
 app.MapMembersApi();
 app.MapMeApi();
+app.MapSignatureActivationApi();
 
 app.Run();
 

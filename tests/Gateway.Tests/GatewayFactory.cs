@@ -49,7 +49,7 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Gateway:RateLimitPermits", RateLimitPermits.ToString());
         builder.UseSetting("Gateway:MaxRequestBodyBytes", "65536");
         builder.UseSetting("ReverseProxy:Clusters:identity:Destinations:primary:Address", DownstreamUrl);
-        foreach (var cluster in new[] { "catalogue", "needs", "matching" })
+        foreach (var cluster in new[] { "catalogue", "needs", "matching", "contracts" })
             builder.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address", DownstreamUrl);
         builder.ConfigureServices(Tokens.Install);
     }

@@ -35,6 +35,11 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
     [InlineData("GET", "/api/matching/needs/7/matches")]
     [InlineData("POST", "/api/matching/partnerships")]
     [InlineData("POST", "/api/matching/partnerships/3/accept")]
+    [InlineData("GET", "/api/contracts/agreements")]
+    [InlineData("GET", "/api/contracts/agreements/3/evidence")]
+    [InlineData("POST", "/api/contracts/agreements/3/versions/1/signatures/remote")]
+    [InlineData("POST", "/api/contracts/certificates")]
+    [InlineData("GET", "/api/contracts/certificates")]
     public async Task A_protected_route_without_a_token_is_refused_at_the_edge_and_never_reaches_the_service(string method, string path)
     {
         var before = gateway.Hits;
@@ -86,6 +91,21 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/contracts/verification")]
+    [InlineData("GET", "/api/contracts/trust-anchors")]
+    [InlineData("GET", "/api/contracts/certificates/authority")]
+    public async Task Checking_a_signed_document_and_fetching_the_trust_anchors_need_no_account(string method, string path)
+    {
+        var response = await gateway.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = method is "GET" ? null : JsonContent.Create(new { }),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(path, (await response.Content.ReadFromJsonAsync<Echo>())!.Path);
+    }
+
     [Fact]
     public async Task Registration_is_open_to_anonymous_callers()
     {
@@ -132,6 +152,7 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
     [InlineData("catalogue")]
     [InlineData("needs")]
     [InlineData("matching")]
+    [InlineData("contracts")]
     public async Task Each_service_openapi_document_is_served_through_the_gateway(string service)
     {
         var document = await gateway.CreateClient().GetFromJsonAsync<JsonElement>($"/openapi/{service}.json");
@@ -146,6 +167,7 @@ public sealed class GatewayRoutingTests(GatewayFactory gateway) : IClassFixture<
         Assert.Contains("catalogue", page);
         Assert.Contains("needs", page);
         Assert.Contains("matching", page);
+        Assert.Contains("contracts", page);
     }
 }
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Identity.Api.Tests;
 
 /// <summary>The identity service on its own database and virtual host, issuing real tokens with ephemeral keys.</summary>
-public sealed class IdentityFactory() : ServiceFactory<Program>("identity-db", "identity-api")
+public class IdentityFactory() : ServiceFactory<Program>("identity-db", "identity-api")
 {
     public const string OfficeEmail = "office@greenlink.test";
     public const string OfficePassword = "Office@12345";

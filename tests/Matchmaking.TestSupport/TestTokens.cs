@@ -41,6 +41,32 @@ public sealed class TestTokens
         });
     }
 
+    /// <summary>
+    /// A signature activation token as the identity service issues it after the user re-entered their password for one
+    /// document; signed with this test key, so the service under test accepts it.
+    /// </summary>
+    public string SignatureActivationFor(Guid userId, Guid organisationId, string documentSha256, string reference,
+        string role = OrganisationRoles.Signer, TimeSpan? lifetime = null, string audience = SignatureActivation.Audience) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            TokenType = SignatureActivation.TokenType,
+            NotBefore = DateTime.UtcNow.AddMinutes(-1),
+            IssuedAt = DateTime.UtcNow.AddMinutes(-1),
+            Expires = DateTime.UtcNow + (lifetime ?? SignatureActivation.Lifetime),
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(PlatformClaims.Subject, userId.ToString()),
+                new Claim(PlatformClaims.OrganisationId, organisationId.ToString()),
+                new Claim(PlatformClaims.Role, role),
+                new Claim(SignatureActivation.DocumentHashClaim, documentSha256),
+                new Claim(SignatureActivation.ReferenceClaim, reference),
+                new Claim("jti", Guid.NewGuid().ToString("N")),
+            ]),
+        });
+
     /// <summary>A token for a user who belongs to no organisation.</summary>
     public string WithoutOrganisation() => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {

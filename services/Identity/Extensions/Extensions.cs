@@ -53,6 +53,7 @@ public static class Extensions
         // The validation source generator registers this project's request types where AddValidation is called.
         services.AddValidation();
         services.AddScoped<IdentityServices>();
+        services.AddSingleton<SignatureActivationIssuer>();
         return builder;
     }
 }

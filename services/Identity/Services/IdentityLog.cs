@@ -23,4 +23,10 @@ internal static partial class IdentityLog
 
     [LoggerMessage(7, LogLevel.Information, "Programme office {OrganisationId} bootstrapped with owner {UserId}")]
     public static partial void ProgrammeOfficeBootstrapped(this ILogger logger, Guid organisationId, Guid userId);
+
+    [LoggerMessage(8, LogLevel.Information, "Signature activation {TokenId} issued to user {UserId} of organisation {OrganisationId}")]
+    public static partial void SignatureActivationIssued(this ILogger logger, Guid userId, Guid organisationId, string tokenId);
+
+    [LoggerMessage(9, LogLevel.Information, "Signature activation refused to user {UserId} of organisation {OrganisationId}: {Reason}")]
+    public static partial void SignatureActivationRefused(this ILogger logger, Guid userId, Guid organisationId, string reason);
 }

@@ -42,11 +42,11 @@ public sealed record MatchResponse(
 public sealed record NotificationsQuery(string? UnreadOnly, string? Page, string? PageSize);
 
 public sealed record NotificationResponse(
-    Guid Id, string Kind, string Title, string Body, Guid? NeedId, Guid? ProductId, Guid? MatchId, Guid? PartnershipId,
+    Guid Id, string Kind, string Title, string Body, Guid? NeedId, Guid? ProductId, Guid? MatchId, Guid? PartnershipId, Guid? AgreementId,
     DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
 {
     public static NotificationResponse From(Notification n) =>
-        new(n.Id, n.Kind, n.Title, n.Body, n.NeedId, n.ProductId, n.MatchId, n.PartnershipId, n.CreatedAt, n.ReadAt);
+        new(n.Id, n.Kind, n.Title, n.Body, n.NeedId, n.ProductId, n.MatchId, n.PartnershipId, n.AgreementId, n.CreatedAt, n.ReadAt);
 }
 
 public sealed record ReadAllResponse(int Marked);

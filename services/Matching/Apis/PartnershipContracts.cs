@@ -74,12 +74,14 @@ public sealed record DeliveryResponse(string Name, string? Address, string? Comm
 public sealed record PartnershipResponse(
     Guid Id, PartnershipStatus Status, PartyResponse Buyer, PartyResponse Supplier, Guid? NeedId, string? NeedTitle, Guid? MatchId,
     IReadOnlyList<PartnershipProductResponse> Products, DeliveryResponse Delivery, string? Message, string? DeclineReason, string? WithdrawReason,
-    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ClosedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? ClosedAt,
+    Guid? AgreementId, string? AgreementNumber, string? AgreementStatus, DateTimeOffset? ContractedAt)
 {
     public static PartnershipResponse From(Partnership p) => new(
         p.Id, p.Status, new PartyResponse(p.BuyerId, p.BuyerName), new PartyResponse(p.SupplierId, p.SupplierName), p.NeedId, p.NeedTitle,
         p.MatchId, [.. p.Products.Select(PartnershipProductResponse.From)],
         new DeliveryResponse(p.Delivery.Name, p.Delivery.Address, p.Delivery.Commune, p.Delivery.District, p.Delivery.Province,
             p.Delivery.Latitude, p.Delivery.Longitude),
-        p.Message, p.DeclineReason, p.WithdrawReason, p.CreatedAt, p.ExpiresAt, p.ClosedAt);
+        p.Message, p.DeclineReason, p.WithdrawReason, p.CreatedAt, p.ExpiresAt, p.ClosedAt,
+        p.AgreementId, p.AgreementNumber, p.AgreementStatus, p.ContractedAt);
 }

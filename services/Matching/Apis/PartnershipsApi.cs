@@ -53,7 +53,7 @@ public static class PartnershipsApi
         if (query.Status is not null)
         {
             status = Enum.GetValues<PartnershipStatus>().Cast<PartnershipStatus?>().FirstOrDefault(s => s.ToString()!.Equals(query.Status, StringComparison.OrdinalIgnoreCase));
-            if (status is null) errors["status"] = ["The status is requested, accepted, declined, withdrawn or expired."];
+            if (status is null) errors["status"] = ["The status is requested, accepted, declined, withdrawn, expired or contracted."];
         }
         var (page, pageSize) = Paging.Check(query.Page, query.PageSize, errors);
         var organisationId = user.RequireOrganisation();

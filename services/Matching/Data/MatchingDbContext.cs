@@ -80,6 +80,8 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
             e.Property(p => p.Message).HasMaxLength(2000);
             e.Property(p => p.DeclineReason).HasMaxLength(1000);
             e.Property(p => p.WithdrawReason).HasMaxLength(1000);
+            e.Property(p => p.AgreementNumber).HasMaxLength(40);
+            e.Property(p => p.AgreementStatus).HasMaxLength(30);
             e.HasIndex(p => new { p.BuyerId, p.CreatedAt });
             e.HasIndex(p => new { p.SupplierId, p.CreatedAt });
             // The expiry job scans open requests by their deadline.

@@ -1,3 +1,4 @@
+using Matchmaking.Matching.Agreements;
 using Matchmaking.Matching.Consumers;
 using Matchmaking.Matching.Data;
 using Matchmaking.Matching.Engine;
@@ -30,6 +31,14 @@ public static class Extensions
             x.AddConsumer<NeedClosedConsumer>();
             x.AddConsumer<OrganisationRegisteredConsumer>();
             x.AddConsumer<OrganisationVerifiedConsumer>();
+            x.AddConsumer<AgreementDraftedConsumer>();
+            x.AddConsumer<AgreementAmendedConsumer>();
+            x.AddConsumer<AgreementSentForSignatureConsumer>();
+            x.AddConsumer<AgreementSignatureDueConsumer>();
+            x.AddConsumer<AgreementSignedConsumer>();
+            x.AddConsumer<AgreementActivatedConsumer>();
+            x.AddConsumer<AgreementTerminatedConsumer>();
+            x.AddConsumer<AgreementExpiredConsumer>();
         });
 
         // The validation source generator registers this project's request types where AddValidation is called,
@@ -42,6 +51,7 @@ public static class Extensions
         builder.Services.AddScoped<MatchEngine>();
         builder.Services.AddScoped<PartnershipAnnouncer>();
         builder.Services.AddScoped<PartnershipService>();
+        builder.Services.AddScoped<AgreementTracker>();
 
         builder.Services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PartnershipOptions>().BindConfiguration(PartnershipOptions.Section).ValidateDataAnnotations().ValidateOnStart();

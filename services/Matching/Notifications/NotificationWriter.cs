@@ -10,7 +10,7 @@ public sealed record NewNotification(Guid OrganisationId, string Kind, string Ti
 
 /// <summary>
 /// Adds entries to organisations' feeds in the caller's unit of work, so an entry exists exactly when the change it
-/// reports commits. Any event that concerns an organisation can land here (matches and partnerships now, agreements later).
+/// reports commits. Any event that concerns an organisation can land here (matches, partnerships and agreements).
 /// </summary>
 public sealed class NotificationWriter(MatchingDbContext db, TimeProvider clock)
 {
@@ -27,15 +27,16 @@ public sealed class NotificationWriter(MatchingDbContext db, TimeProvider clock)
     {
         if (entries.Count == 0) return 0;
         const string sql = """
-            INSERT INTO notifications (id, organisation_id, kind, title, body, need_id, product_id, match_id, partnership_id, created_at)
-            SELECT r.id, r.organisation_id, r.kind, r.title, r.body, r.need_id, r.product_id, r.match_id, r.partnership_id, $2
+            INSERT INTO notifications (id, organisation_id, kind, title, body, need_id, product_id, match_id, partnership_id, agreement_id, created_at)
+            SELECT r.id, r.organisation_id, r.kind, r.title, r.body, r.need_id, r.product_id, r.match_id, r.partnership_id, r.agreement_id, $2
             FROM jsonb_to_recordset($1) AS r(id uuid, organisation_id uuid, kind text, title text, body text, need_id uuid, product_id uuid,
-                match_id uuid, partnership_id uuid)
+                match_id uuid, partnership_id uuid, agreement_id uuid)
             """;
         var rows = new JsonArray([.. entries.Select(Create).Select(n => new JsonObject
         {
             ["id"] = n.Id, ["organisation_id"] = n.OrganisationId, ["kind"] = n.Kind, ["title"] = n.Title, ["body"] = n.Body,
             ["need_id"] = n.NeedId, ["product_id"] = n.ProductId, ["match_id"] = n.MatchId, ["partnership_id"] = n.PartnershipId,
+            ["agreement_id"] = n.AgreementId,
         })]);
         await using var command = (await db.CommandAsync(sql, ct))
             .With(rows.ToJsonString(), NpgsqlDbType.Jsonb).With(clock.GetUtcNow(), NpgsqlDbType.TimestampTz);
@@ -53,6 +54,7 @@ public sealed class NotificationWriter(MatchingDbContext db, TimeProvider clock)
         ProductId = n.Links.ProductId,
         MatchId = n.Links.MatchId,
         PartnershipId = n.Links.PartnershipId,
+        AgreementId = n.Links.AgreementId,
         CreatedAt = clock.GetUtcNow(),
     };
 

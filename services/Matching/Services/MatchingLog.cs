@@ -27,4 +27,8 @@ public static partial class MatchingLog
 
     [LoggerMessage(2008, LogLevel.Information, "Organisation {OrganisationId} opened from the caller's token before its registration event")]
     public static partial void OrganisationOpenedLazily(ILogger logger, Guid organisationId);
+
+    [LoggerMessage(2009, LogLevel.Information,
+        "Agreement {AgreementId} {Step} for partnership {PartnershipId}: partnership updated {Applied} (not when unknown here, a newer state is shown or the step changes no state), {Entries} feed entries")]
+    public static partial void AgreementEventApplied(ILogger logger, Guid agreementId, string step, Guid partnershipId, bool applied, int entries);
 }

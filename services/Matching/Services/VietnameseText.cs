@@ -25,4 +25,7 @@ public static class VietnameseText
 
     /// <summary>An instant on the Vietnamese clock (UTC+7), as a reader there would say it: 17:05 ngày 01/12/2026.</summary>
     public static string Moment(DateTimeOffset at) => at.ToOffset(MatchingClock.VietnamOffset).ToString("HH:mm 'ngày' dd/MM/yyyy", Culture);
+
+    /// <summary>An instant on the Vietnamese clock (UTC+7) as date then time: 01/12/2026 17:05.</summary>
+    public static string DateAndTime(DateTimeOffset at) => at.ToOffset(MatchingClock.VietnamOffset).ToString("dd/MM/yyyy HH:mm", Culture);
 }

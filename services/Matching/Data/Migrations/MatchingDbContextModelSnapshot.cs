@@ -129,6 +129,10 @@ namespace Matchmaking.Matching.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -264,6 +268,24 @@ namespace Matchmaking.Matching.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AgreementChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreement_changed_at");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("AgreementNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agreement_number");
+
+                    b.Property<string>("AgreementStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("agreement_status");
+
                     b.Property<Guid?>("AnsweredByUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("answered_by_user_id");
@@ -281,6 +303,10 @@ namespace Matchmaking.Matching.Data.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset?>("ContractedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contracted_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
