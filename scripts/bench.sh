@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The shipped benchmarks: starts throwaway PostgreSQL and RabbitMQ, launches the platform from a Release build
 # and prints the figures as Markdown (copy them into BENCHMARKS.md). Arguments go to the benchmark program:
-#   [read|search|matching|all] [seconds-per-round] [products] [publishes] [open-needs] [match-samples]
+#   [read|search|matching|contracts|all] [seconds-per-round] [products] [publishes] [open-needs] [match-samples]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/infra.sh

@@ -37,7 +37,10 @@ pg="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres"
 export ConnectionStrings__rabbitmq="amqp://guest:guest@127.0.0.1:$amqp_port/"
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Identity__Issuer="$gateway/"
-identity_port=$(free_port); catalogue_port=$(free_port); needs_port=$(free_port); matching_port=$(free_port)
+identity_port=$(free_port); catalogue_port=$(free_port); needs_port=$(free_port); matching_port=$(free_port); contracts_port=$(free_port)
+# The contract service encrypts the private keys of its certificate authority and of every organisation's signing
+# certificate with this master key. It is made once per state folder; a real deployment takes it from its secret store.
+[ -s "$state/contracts-master.key" ] || (umask 077; openssl rand -base64 32 >"$state/contracts-master.key")
 # What one-off commands (scripts/rebuild-search-index.sh, scripts/replay-events.sh) need to reach this running platform.
 cat > "$state/platform.env" <<ENV
 ConnectionStrings__catalogue-db=$pg;Database=catalogue
@@ -74,15 +77,20 @@ run needs "$needs_port" services/Needs/bin/Release/net10.0/Needs.Api.dll \
   "ConnectionStrings__needs-db=$pg;Database=needs" Identity__Audience=needs-api
 run matching "$matching_port" services/Matching/bin/Release/net10.0/Matching.Api.dll \
   "ConnectionStrings__matching-db=$pg;Database=matching" Identity__Audience=matching-api
+run contracts "$contracts_port" services/Contracts/bin/Release/net10.0/Contracts.Api.dll \
+  "ConnectionStrings__contracts-db=$pg;Database=contracts" Identity__Audience=contracts-api \
+  Signing__MasterKey="$(cat "$state/contracts-master.key")"
 wait_ready identity "http://127.0.0.1:$identity_port"
 wait_ready catalogue "http://127.0.0.1:$catalogue_port"
 wait_ready needs "http://127.0.0.1:$needs_port"
 wait_ready matching "http://127.0.0.1:$matching_port"
+wait_ready contracts "http://127.0.0.1:$contracts_port"
 run gateway "$GATEWAY_PORT" gateway/bin/Release/net10.0/Matchmaking.Gateway.dll Identity__Audience=identity-api \
   ReverseProxy__Clusters__identity__Destinations__primary__Address="http://127.0.0.1:$identity_port/" \
   ReverseProxy__Clusters__catalogue__Destinations__primary__Address="http://127.0.0.1:$catalogue_port/" \
   ReverseProxy__Clusters__needs__Destinations__primary__Address="http://127.0.0.1:$needs_port/" \
-  ReverseProxy__Clusters__matching__Destinations__primary__Address="http://127.0.0.1:$matching_port/"
+  ReverseProxy__Clusters__matching__Destinations__primary__Address="http://127.0.0.1:$matching_port/" \
+  ReverseProxy__Clusters__contracts__Destinations__primary__Address="http://127.0.0.1:$contracts_port/"
 wait_ready gateway "$gateway"
 
 echo "Loading demo data..."
@@ -99,8 +107,8 @@ Demo sign-ins (password Demo@12345 for all):
   programme office     office@greenlink.demo
   supplier             owner@gom-bat-trang.demo     (Bát Tràng ceramics)
   supplier             owner@may-tre-phu-vinh.demo  (Phú Vinh bamboo and rattan: a partnership request waits for its answer)
-  supplier             owner@bao-bi-xanh.demo       (biodegradable bags: accepted the retailer's partnership)
-  retailer             buyer@sieuthi-xanh.demo      (a supermarket chain: three open needs with ranked matches)
+  supplier             owner@bao-bi-xanh.demo       (biodegradable bags: accepted the retailer's partnership and signed the agreement)
+  retailer             buyer@sieuthi-xanh.demo      (a supermarket chain: three open needs with ranked matches, one agreement to sign)
 Press Ctrl-C to stop everything.
 MSG
 wait "${pids[@]}"

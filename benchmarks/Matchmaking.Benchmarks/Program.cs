@@ -3,7 +3,7 @@ using Matchmaking.TestSupport;
 namespace Matchmaking.Benchmarks;
 
 /// <summary>
-/// Usage: Matchmaking.Benchmarks [read|search|matching|all] [seconds-per-round] [products] [publishes] [open-needs] [match-samples].
+/// Usage: Matchmaking.Benchmarks [read|search|matching|contracts|all] [seconds-per-round] [products] [publishes] [open-needs] [match-samples].
 /// Run by scripts/bench.sh, which provides throwaway PostgreSQL and RabbitMQ.
 /// </summary>
 public static class BenchmarkProgram
@@ -29,6 +29,7 @@ public static class BenchmarkProgram
         if (mode is "read" or "all") await ReadBenchmark.RunAsync(platform, TimeSpan.FromSeconds(seconds), idle);
         if (mode is "search" or "all") await SearchBenchmark.RunAsync(platform, products, TimeSpan.FromSeconds(seconds), publishes);
         if (mode is "matching" or "all") await MatchingBenchmark.RunAsync(platform, products, openNeeds, samples);
+        if (mode is "contracts" or "all") await ContractsBenchmark.RunAsync(platform, samples);
         return 0;
     }
 }

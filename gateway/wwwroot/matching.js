@@ -5,7 +5,7 @@ const send = (method, path, token, body) => fetch(path, {
   body: body ? JSON.stringify(body) : undefined,
 }).then(async r => r.ok ? (r.status === 204 ? null : r.json()) : Promise.reject(new Error((await r.json().catch(() => ({}))).detail ?? `${r.status} ${path}`)));
 
-const statusVi = { requested: 'chờ trả lời', accepted: 'đã chấp nhận', declined: 'đã từ chối', withdrawn: 'đã rút', expired: 'hết hạn' };
+const statusVi = { requested: 'chờ trả lời', accepted: 'đã chấp nhận', declined: 'đã từ chối', withdrawn: 'đã rút', expired: 'hết hạn', contracted: 'đã ký hợp đồng' };
 
 function matchCard(m, token, side) {
   const p = m.product, n = m.need;
@@ -47,6 +47,9 @@ function partnershipCard(p, token, side) {
   if (p.status === 'requested' && side === 'supplier')
     item.append(act('Chấp nhận', 'accept'), act('Từ chối', 'decline', () => { const reason = prompt('Lý do từ chối'); return reason ? { reason } : null; }));
   if (p.status === 'requested' && side === 'buyer') item.append(act('Rút đề nghị', 'withdraw', () => ({})));
+  if (p.agreementNumber || p.agreementStatus) item.append(el('div', { className: 'meta' },
+    `Hợp đồng ${p.agreementNumber ?? ''}: ${agreementStatusVi[p.agreementStatus] ?? p.agreementStatus ?? ''}`));
+  if (p.agreementId) item.append(agreementButton(p.agreementId, token));
   return item;
 }
 
@@ -78,7 +81,8 @@ async function showDemand(token) {
 async function showFeed(token) {
   const feed = await api('/api/matching/notifications?pageSize=10', token);
   document.getElementById('feed-list').replaceChildren(...feed.items.map(n => el('li', { className: n.readAt ? '' : 'unread' },
-    el('strong', {}, n.title), ' ', el('span', { className: 'meta' }, new Date(n.createdAt).toLocaleString('vi-VN')), el('div', {}, n.body))));
+    el('strong', {}, n.title), ' ', el('span', { className: 'meta' }, new Date(n.createdAt).toLocaleString('vi-VN')), el('div', {}, n.body),
+    ...(n.agreementId ? [agreementButton(n.agreementId, token)] : []))));
   document.getElementById('feed').hidden = false;
 }
 

@@ -54,7 +54,7 @@ async function showUser() {
     document.getElementById('my-products').replaceChildren(...mine.map(card));
     document.getElementById('mine').hidden = false;
   }
-  await showMatching(claims, token);
+  await Promise.all([showMatching(claims, token), showAgreements(claims, token)]);
 }
 
 document.getElementById('signin').onclick = signIn;

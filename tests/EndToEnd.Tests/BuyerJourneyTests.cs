@@ -32,8 +32,8 @@ public sealed class BuyerJourneyTests(PlatformFixture fixture) : IClassFixture<P
             schemeCode = "VN_GREEN_LABEL", number = "QĐ 2025/2024", issuer = "Bộ Tài nguyên và Môi trường",
             validFrom = today.AddMonths(-2), validUntil = today.AddMonths(30), evidenceSha256 = new string('b', 64), scope = new { kind = "organisation" },
         });
-        var bags = await PublishAsync(supplier, "Túi phân hủy sinh học đựng hàng siêu thị", 1_150, site, label);
-        var dearBags = await PublishAsync(supplier, "Túi phân hủy sinh học cao cấp in màu", 1_900, site, label); // over the buyer's ceiling
+        var bags = await Steps.PublishAsync(supplier, "Túi phân hủy sinh học đựng hàng siêu thị", 1_150, site, label);
+        var dearBags = await Steps.PublishAsync(supplier, "Túi phân hủy sinh học cao cấp in màu", 1_900, site, label); // over the buyer's ceiling
 
         using var retailer = await GatewayUser.RegisterAsync(gateway, "retailer", "Công ty Cổ phần Siêu thị Xanh Long Biên", "Long Biên", "sieuthi.test");
         await retailer.SendAsync(HttpMethod.Put, "/api/needs/retailers/me", new
@@ -84,38 +84,14 @@ public sealed class BuyerJourneyTests(PlatformFixture fixture) : IClassFixture<P
         Assert.Equal(1_150, Assert.Single(terms.Products).UnitPriceVnd);
         Assert.Equal(today.AddMonths(1), terms.SupplyFrom);
 
-        await FeedShowsAsync(retailer, "partnership-accepted", partnershipId);
-        await FeedShowsAsync(supplier, "partnership-requested", partnershipId);
-        await FeedShowsAsync(supplier, "partnership-accepted", partnershipId);
+        await Steps.FeedShowsAsync(retailer, "partnership-accepted", "partnershipId", partnershipId);
+        await Steps.FeedShowsAsync(supplier, "partnership-requested", "partnershipId", partnershipId);
+        await Steps.FeedShowsAsync(supplier, "partnership-accepted", "partnershipId", partnershipId);
         var buyerFeed = await retailer.GetAsync("/api/matching/notifications");
         Assert.Contains(buyerFeed.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "matches-found");
 
         using var stranger = await GatewayUser.RegisterAsync(gateway, "retailer", "Công ty TNHH Bán lẻ Khác", "Cầu Giấy", "khac.test");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/api/matching/partnerships/{partnershipId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/api/matching/needs/{needId}/matches")).StatusCode);
-    }
-
-    private static async Task<Guid> PublishAsync(GatewayUser supplier, string name, long price, JsonElement site, JsonElement certificate)
-    {
-        var product = await supplier.SendAsync(HttpMethod.Post, "/api/catalogue/products", new
-        {
-            nameVi = name, descriptionVi = "Túi từ tinh bột sắn, phân hủy hoàn toàn trong 6 tháng.", category = "eco-packaging", unit = "chiếc",
-            priceTiers = new[] { new { minQuantity = 5_000, unitPriceVnd = price } }, minimumOrderQuantity = 5_000, monthlyCapacity = 500_000,
-            leadTimeDays = 7, packaging = "biodegradable", siteId = site.GetProperty("id").GetGuid(),
-            certificateIds = new[] { certificate.GetProperty("id").GetGuid() },
-        });
-        var id = product.GetProperty("id").GetGuid();
-        await supplier.SendAsync(HttpMethod.Post, $"/api/catalogue/products/{id}/publish");
-        return id;
-    }
-
-    /// <summary>Feeds are written by event consumers, so an entry shows a moment after the step that caused it.</summary>
-    private static async Task FeedShowsAsync(GatewayUser user, string kind, Guid partnershipId)
-    {
-        static bool Shows(JsonElement feed, string kind, Guid id) => feed.GetProperty("items").EnumerateArray().Any(n =>
-            n.GetProperty("kind").GetString() == kind && n.GetProperty("partnershipId").ValueKind != JsonValueKind.Null
-            && n.GetProperty("partnershipId").GetGuid() == id);
-        var feed = await Eventually.ReadAsync(() => user.GetAsync("/api/matching/notifications"), f => Shows(f, kind, partnershipId));
-        Assert.True(Shows(feed, kind, partnershipId), $"no {kind} entry for {partnershipId} in {user.OrganisationId}'s feed");
     }
 }

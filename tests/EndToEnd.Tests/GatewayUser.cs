@@ -10,6 +10,9 @@ namespace Matchmaking.EndToEnd.Tests;
 /// <summary>An organisation registered through the gateway and its owner signed in with code + PKCE, as a real user would be.</summary>
 public sealed class GatewayUser(HttpClient client, Guid organisationId) : IDisposable
 {
+    /// <summary>Every registered owner's password: a signer re-enters it to sign an agreement.</summary>
+    public const string Password = "Green@Link2026";
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public HttpClient Client { get; } = client;
@@ -20,7 +23,7 @@ public sealed class GatewayUser(HttpClient client, Guid organisationId) : IDispo
         using var anonymous = new HttpClient { BaseAddress = gateway };
         var taxCode = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString();
         var email = $"owner-{taxCode}@{emailDomain}";
-        const string password = "Green@Link2026";
+        const string password = Password;
         var registration = await anonymous.PostAsJsonAsync("/api/identity/organisations", new
         {
             kind, legalName, taxCode,

@@ -6,7 +6,7 @@ using System.Text;
 namespace Matchmaking.TestSupport;
 
 /// <summary>
-/// The real platform as separate processes (identity, catalogue, needs, matching, gateway) on free loopback ports, built dlls run with
+/// The real platform as separate processes (identity, catalogue, needs, matching, contracts, gateway) on free loopback ports, built dlls run with
 /// `dotnet`, each with its own database on the given PostgreSQL server and one fresh RabbitMQ virtual host.
 /// Used by the end-to-end tests and the benchmarks, so both exercise exactly what the start command runs.
 /// </summary>
@@ -30,6 +30,7 @@ public sealed class Platform : IAsyncDisposable
         ("catalogue", "services/Catalogue", "Catalogue.Api"),
         ("needs", "services/Needs", "Needs.Api"),
         ("matching", "services/Matching", "Matching.Api"),
+        ("contracts", "services/Contracts", "Contracts.Api"),
     ];
 
     public static async Task<Platform> StartAsync(string postgresServer, string rabbitMqUri, IDictionary<string, string>? gatewaySettings = null)
@@ -72,6 +73,8 @@ public sealed class Platform : IAsyncDisposable
                     settings["Bootstrap__ProgrammeOffice__Email"] = ProgrammeOfficeEmail;
                     settings["Bootstrap__ProgrammeOffice__Password"] = ProgrammeOfficePassword;
                 }
+                // Each run gets its own master key: the keys the platform's CA holds are encrypted with it at rest.
+                if (name == "contracts") settings["Signing__MasterKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
                 platform.Launch(name, Path.Combine(root, folder, "bin", configuration, "net10.0", assembly + ".dll"), ports[name], common, settings);
             }
             foreach (var (name, _, _) in Services) await platform.WaitReadyAsync(name, ports[name]);

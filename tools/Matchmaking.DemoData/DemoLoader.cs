@@ -135,7 +135,43 @@ public sealed class DemoLoader(Uri gateway, string officeEmail = DemoNetwork.Pro
             var supplier = await SignInAsync(DemoNetwork.Suppliers[3].Email, DemoNetwork.Password);
             await Send(supplier, HttpMethod.Post, $"/api/matching/partnerships/{partnershipId}/accept", null);
             Console.WriteLine($"  {DemoNetwork.Suppliers[3].DisplayName}: accepted the bags partnership");
+            await SignAsSupplierAsync(supplier, client, partnershipId);
         }
+    }
+
+    /// <summary>
+    /// The agreement drafted from the accepted partnership goes out for signature and the supplier signs it with a
+    /// platform certificate, so the retailer finds it waiting for its own signature.
+    /// </summary>
+    private static async Task SignAsSupplierAsync(HttpClient supplier, HttpClient retailer, Guid partnershipId)
+    {
+        JsonElement agreement = default;
+        for (var attempt = 0; attempt < 60 && agreement.ValueKind == JsonValueKind.Undefined; attempt++)
+        {
+            var list = await Send(retailer, HttpMethod.Get, $"/api/contracts/agreements?partnershipId={partnershipId}", null);
+            if (list.GetProperty("items").GetArrayLength() > 0) agreement = list.GetProperty("items")[0];
+            else await Task.Delay(500);
+        }
+        if (agreement.ValueKind == JsonValueKind.Undefined)
+        {
+            Console.WriteLine("  no agreement drafted within 30 s for the bags partnership");
+            return;
+        }
+        var id = agreement.GetProperty("id").GetGuid();
+        if (agreement.GetProperty("status").GetString() != "draft") return; // a second run: already sent and signed
+        await Send(retailer, HttpMethod.Post, $"/api/contracts/agreements/{id}/send-for-signature", new { version = 1 });
+        using (var issued = await supplier.PostAsync("/api/contracts/certificates", null))
+            if (issued.StatusCode != HttpStatusCode.Conflict) await EnsureSuccessAsync(issued, "issue the supplier's signing certificate");
+        var detail = await Send(supplier, HttpMethod.Get, $"/api/contracts/agreements/{id}", null);
+        var activation = await Send(supplier, HttpMethod.Post, "/api/identity/signature-activations", new
+        {
+            password = DemoNetwork.Password,
+            documentSha256 = detail.GetProperty("currentVersion").GetProperty("documentSha256").GetString(),
+            reference = $"{id}:v1",
+        });
+        await Send(supplier, HttpMethod.Post, $"/api/contracts/agreements/{id}/versions/1/signatures/remote",
+            new { activationToken = activation.GetProperty("activationToken").GetString() });
+        Console.WriteLine($"  agreement {detail.GetProperty("number").GetString()}: signed by the supplier, waiting for the retailer's signature");
     }
 
     /// <summary>Requests a partnership on the need's best match, once matching has ranked it (events take a moment).</summary>
