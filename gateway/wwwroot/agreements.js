@@ -10,6 +10,7 @@ const actionVi = { drafted: 'soạn thảo', viewed: 'xem', amended: 'sửa đ�
   activated: 'có hiệu lực', terminated: 'chấm dứt', expired: 'hết hạn', 'signature-refused': 'từ chối chữ ký' };
 
 let me = {};
+let commitmentNames = {}; // the needs service's reference list, code -> Vietnamese name
 const hasRole = (...roles) => roles.includes(me.role);
 // Date-only values ("2026-12-01") are calendar days, not instants: format them without going through a time zone.
 const day = d => !d ? '—' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? d.split('-').reverse().join('/') : new Date(d).toLocaleDateString('vi-VN');
@@ -58,7 +59,7 @@ function termsView(t) {
   const commitments = [s.ecoFriendlyPackaging && 'Bao bì thân thiện với môi trường',
     s.keepCertificatesValid && `Duy trì hiệu lực các chứng nhận; báo bên mua trong ${s.certificateLapseNoticeDays} ngày khi một chứng nhận hết hiệu lực`,
     s.packagingTakeBack && 'Thu hồi bao bì', s.traceabilityCodesOnDeliveries && 'Mã truy xuất nguồn gốc trên mỗi lần giao',
-    ...s.buyerCommitments.map(c => `Bên mua: ${c}`)].filter(Boolean);
+    ...s.buyerCommitments.map(c => `Bên mua: ${commitmentNames[c] ?? c}`)].filter(Boolean);
   return [party('buyer', t.buyer), party('supplier', t.supplier),
     el('h4', {}, 'Sản phẩm'), el('ul', {}, ...t.products.map(p => el('li', {},
       `${p.nameVi}: ${p.monthlyVolume.toLocaleString('vi-VN')} ${p.unit}/tháng × ${vnd(p.unitPriceVnd)}/${p.unit} · ${p.packaging}`,
@@ -145,16 +146,24 @@ function amendForm(a, token, reload) {
 
 // Remote signing: the identity service checks the re-entered password and issues a five-minute activation token bound to
 // this exact document hash and version; the contracts service signs with the organisation's key only against that token.
+// An organisation without a usable platform certificate gets one issued as part of its first signature, and is told so.
 function signForm(a, token, reload) {
   const { version, documentSha256 } = a.currentVersion;
   const password = el('input', { type: 'password', autocomplete: 'current-password', required: true });
   const message = el('p', { className: 'miss' });
+  const issueNote = el('p', { className: 'meta', hidden: true },
+    'Tổ chức của bạn chưa có chứng thư số: nền tảng sẽ cấp một chứng thư ký số cho tổ chức trước khi ký.');
+  usablePlatformCertificate(token).then(ok => { issueNote.hidden = ok; }).catch(() => {});
   const form = el('form', {}, el('p', { title: documentSha256 }, `Ký số hợp đồng ${a.number}, phiên bản v${version} · SHA-256 ${short(documentSha256)}`),
-    el('label', {}, 'Nhập lại mật khẩu để xác nhận ', password), ' ', el('button', { textContent: 'Xác nhận ký' }), message);
+    issueNote, el('label', {}, 'Nhập lại mật khẩu để xác nhận ', password), ' ', el('button', { textContent: 'Xác nhận ký' }), message);
   form.onsubmit = async e => {
     e.preventDefault();
     message.textContent = '';
     try {
+      if (!await usablePlatformCertificate(token)) {
+        await send('POST', `${contracts}/certificates`, token, {});
+        await loadCertificates(token);
+      }
       const activation = await send('POST', '/api/identity/signature-activations', token,
         { password: password.value, documentSha256, reference: `${a.id}:v${version}` });
       await send('POST', `${contracts}/agreements/${a.id}/versions/${version}/signatures/remote`, token, { activationToken: activation.activationToken });
@@ -202,10 +211,13 @@ async function showAudit(a, token, output) {
       `${actionVi[e.action] ?? e.action} v${e.version}`, actor(e), e.details?.reason, `băm ${short(e.hash)}`].filter(Boolean).join(' · ')))));
 }
 
+const usable = c => c.source === 'platform' && !c.revokedAt && new Date(c.notAfter) > new Date();
+const usablePlatformCertificate = async token => (await api(`${contracts}/certificates`, token)).some(usable);
+
 async function loadCertificates(token) {
   const certificates = await api(`${contracts}/certificates`, token);
   const manage = hasRole('owner', 'signer');
-  const active = certificates.some(c => c.source === 'platform' && !c.revokedAt && new Date(c.notAfter) > new Date());
+  const active = certificates.some(usable);
   const item = c => el('li', {}, `${c.subject} · ${short(c.fingerprint)} · ${day(c.notBefore)}–${day(c.notAfter)} · `
     + (c.source === 'external' ? 'chứng thư ngoài' : 'do nền tảng cấp'), ' ',
     c.revokedAt ? el('span', { className: 'badge invalid', title: c.revocationReason ?? '' }, `đã thu hồi ${when(c.revokedAt)}`)
@@ -224,6 +236,7 @@ async function loadCertificates(token) {
 async function showAgreements(claims, token) {
   me = claims;
   if (!claims.org_id) return;
+  commitmentNames = Object.fromEntries((await api('/api/needs/reference/commitments').catch(() => [])).map(c => [c.code, c.nameVi]));
   const steps = [loadAgreements(token)];
   if (claims.org_kind !== 'programme-office') steps.push(loadCertificates(token));
   await Promise.all(steps);
