@@ -43,7 +43,7 @@ public static class ContractsBenchmark
             var id = agreements[i];
             var warm = i >= 3;
             var terms = (await Get(buyer, $"/api/contracts/agreements/{id}")).GetProperty("currentVersion").GetProperty("terms");
-            var amend = await TimeAsync(() => Send(supplier, HttpMethod.Post, $"/api/contracts/agreements/{id}/versions", Amendment(terms, 15 + i % 30)));
+            var amend = await TimeAsync(() => Send(supplier, HttpMethod.Post, $"/api/contracts/agreements/{id}/versions", Amendment(terms, 15 + i % 14)));
             if (warm) amendMs.Add(amend.Ms);
             await Send(buyer, HttpMethod.Post, $"/api/contracts/agreements/{id}/send-for-signature", new { version = 2 });
             foreach (var party in new[] { buyer, supplier })

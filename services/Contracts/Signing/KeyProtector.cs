@@ -12,8 +12,11 @@ public sealed class KeyProtector
     public const int MinimumMasterKeyBytes = 32;
     private const string PemLabel = "ENCRYPTED PRIVATE KEY";
 
-    // The master key has full entropy, so the iteration count need not slow down guessing; 100k is still respectable.
-    private static readonly PbeParameters Pbe = new(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 100_000);
+    // PBKDF2's iterations slow down guessing a human password; the master key is 256 random bits, which no iteration count
+    // makes harder to guess. RFC 8018's minimum of 1,000 keeps tools happy and costs about a millisecond per signature,
+    // where 100,000 cost about 100 ms and capped remote signing at ~20 per second on two cores (BENCHMARKS.md).
+    // Keys written with another count still open: PBES2 records the count with each key.
+    private static readonly PbeParameters Pbe = new(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1_000);
 
     // The base64 text of the master key rather than its bytes: the configured value then works as an OpenSSL password.
     private readonly string password;
