@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Matchmaking.Catalogue.Apis;
 using Matchmaking.Catalogue.Model;
 using Matchmaking.Contracts.Catalogue;
+using Matchmaking.ServiceDefaults;
 using Matchmaking.TestSupport;
 using Xunit;
 

@@ -1,10 +1,11 @@
 using System.Net;
-using Matchmaking.Contracts.Agreements;
-using Matchmaking.Contracts.Identity;
 using Matchmaking.ContractSigning.Agreements;
 using Matchmaking.ContractSigning.Apis;
 using Matchmaking.ContractSigning.Model;
+using Matchmaking.Contracts.Agreements;
+using Matchmaking.Contracts.Identity;
 using Matchmaking.Messaging;
+using Matchmaking.ServiceDefaults;
 using Matchmaking.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;

@@ -4,6 +4,7 @@ using Matchmaking.Contracts.Agreements;
 using Matchmaking.Matching.Apis;
 using Matchmaking.Matching.Model;
 using Matchmaking.Messaging;
+using Matchmaking.ServiceDefaults;
 using Matchmaking.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;

@@ -1,6 +1,7 @@
 using System.Net;
 using Matchmaking.Contracts.Identity;
 using Matchmaking.Matching.Apis;
+using Matchmaking.ServiceDefaults;
 using Xunit;
 
 namespace Matchmaking.Matching.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using Matchmaking.Contracts.Identity;
 using Matchmaking.Matching.Apis;
 using Matchmaking.Matching.Model;
+using Matchmaking.ServiceDefaults;
 using Xunit;
 
 namespace Matchmaking.Matching.Tests;

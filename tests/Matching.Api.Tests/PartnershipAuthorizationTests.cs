@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Matchmaking.Contracts.Identity;
 using Matchmaking.Matching.Apis;
 using Matchmaking.Matching.Model;
+using Matchmaking.ServiceDefaults;
 using Xunit;
 
 namespace Matchmaking.Matching.Tests;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Matchmaking.Contracts.Matching;
 using Matchmaking.Matching.Apis;
 using Matchmaking.Matching.Model;
+using Matchmaking.ServiceDefaults;
 using Matchmaking.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;

@@ -5,6 +5,7 @@ using Matchmaking.Contracts.Identity;
 using Matchmaking.Contracts.Needs;
 using Matchmaking.Matching.Apis;
 using Matchmaking.Matching.Model;
+using Matchmaking.ServiceDefaults;
 
 namespace Matchmaking.Matching.Tests;
 

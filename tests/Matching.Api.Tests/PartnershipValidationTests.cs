@@ -6,6 +6,7 @@ using Matchmaking.Contracts.Needs;
 using Matchmaking.Matching.Apis;
 using Matchmaking.Matching.Model;
 using Matchmaking.Matching.ReadModels;
+using Matchmaking.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Matchmaking.Contracts.Catalogue;
 using Matchmaking.Needs.Apis;
 using Matchmaking.Needs.Model;
+using Matchmaking.ServiceDefaults;
 using Xunit;
 
 namespace Matchmaking.Needs.Tests;

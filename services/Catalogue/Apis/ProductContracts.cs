@@ -46,7 +46,6 @@ public sealed record ProductRequest(
 /// <summary>Query of the public product list; packaging in its kebab-case spelling (plastic-free).</summary>
 public sealed record ListProductsQuery(Guid? SupplierId, string? Category, string? Packaging, int? Page, int? PageSize);
 
-public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 
 /// <summary>The badge a claim earns right now; reason says why not when it does not.</summary>
 public sealed record BadgeResponse(

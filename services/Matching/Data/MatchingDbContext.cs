@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json;
 using Matchmaking.Contracts.Matching;
 using Matchmaking.Contracts.Needs;
 using Matchmaking.Matching.Model;
 using Matchmaking.Messaging;
+using Matchmaking.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
@@ -103,23 +103,10 @@ public sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> option
         });
 
         // The engine writes matches with raw SQL; one snake_case convention for every column keeps SQL and model in step.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties())
-                if (property.GetColumnName() == property.Name) property.SetColumnName(SnakeCase(property.Name));
+        modelBuilder.UseSnakeCaseColumns();
     }
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    private static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) builder.Append('_');
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-        return builder.ToString();
-    }
 
     private static ValueConverter<T, string> Json<T>() where T : new() =>
         new(v => JsonSerializer.Serialize(v, JsonOptions), v => JsonSerializer.Deserialize<T>(v, JsonOptions) ?? new T());

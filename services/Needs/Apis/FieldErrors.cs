@@ -35,4 +35,3 @@ internal sealed class FieldErrors
         (Int("page", page, 1, MaxPage) ?? 1, Int("pageSize", pageSize, 1, MaxPageSize) ?? 20);
 }
 
-public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
