@@ -16,9 +16,9 @@ public sealed class ProfileAndLocationTests(NeedsFactory factory) : IClassFixtur
     [Fact]
     public async Task The_commitment_list_is_public_with_Vietnamese_and_English_labels()
     {
-        var commitments = await (await factory.CreateClient().GetAsync("/api/needs/reference/commitments")).ReadAsync<List<Commitment>>(HttpStatusCode.OK);
+        var commitments = await (await factory.CreateClient().GetAsync("/api/needs/reference/commitments")).ReadAsync<List<SustainabilityCommitment>>(HttpStatusCode.OK);
 
-        Assert.Contains(new Commitment("no-single-use-plastic-bags", "Không dùng túi ni lông khó phân huỷ", "No non-biodegradable plastic bags"), commitments);
+        Assert.Contains(new SustainabilityCommitment("no-single-use-plastic-bags", "Không dùng túi ni lông khó phân huỷ", "No non-biodegradable plastic bags"), commitments);
         Assert.Equal(["no-single-use-plastic-bags", "eco-packaging", "eco-labelled-products", "organic-products", "packaging-take-back", "local-sourcing"],
             commitments.Select(c => c.Code));
     }

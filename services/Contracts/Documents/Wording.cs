@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Matchmaking.Contracts.Needs;
 using Matchmaking.ContractSigning.Model;
 
 namespace Matchmaking.ContractSigning.Documents;
@@ -59,15 +60,7 @@ internal static class Wording
         _ => (code, code),
     };
 
-    /// <summary>A buyer commitment: the needs service's reference-list code (mirrored here) or already a text.</summary>
-    public static (string Vi, string En) BuyerCommitment(string codeOrText) => codeOrText switch
-    {
-        "no-single-use-plastic-bags" => ("Không dùng túi ni lông khó phân huỷ", "No non-biodegradable plastic bags"),
-        "eco-packaging" => ("Bao bì thân thiện môi trường thay cho nhựa dùng một lần", "Eco-friendly packaging instead of single-use plastic"),
-        "eco-labelled-products" => ("Bày bán sản phẩm có nhãn sinh thái", "Eco-labelled products on the shelves"),
-        "organic-products" => ("Bày bán sản phẩm hữu cơ", "Organic products on the shelves"),
-        "packaging-take-back" => ("Thu hồi bao bì sau sử dụng", "Taking packaging back after use"),
-        "local-sourcing" => ("Ưu tiên nguồn hàng địa phương", "Sourcing locally first"),
-        _ => (codeOrText, codeOrText),
-    };
+    /// <summary>A buyer commitment: a code of the shared reference list, or already a text.</summary>
+    public static (string Vi, string En) BuyerCommitment(string codeOrText) =>
+        SustainabilityCommitments.Find(codeOrText) is { } known ? (known.NameVi, known.NameEn) : (codeOrText, codeOrText);
 }

@@ -1,3 +1,4 @@
+using Matchmaking.Contracts.Needs;
 using Matchmaking.Needs.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,5 +16,5 @@ public static class ReferenceApi
         return app;
     }
 
-    public static Ok<IReadOnlyList<Commitment>> ListCommitments() => TypedResults.Ok(ReferenceData.Commitments);
+    public static Ok<IReadOnlyList<SustainabilityCommitment>> ListCommitments() => TypedResults.Ok(ReferenceData.Commitments);
 }

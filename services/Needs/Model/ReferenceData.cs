@@ -1,6 +1,6 @@
-namespace Matchmaking.Needs.Model;
+using Matchmaking.Contracts.Needs;
 
-public sealed record Commitment(string Code, string NameVi, string NameEn);
+namespace Matchmaking.Needs.Model;
 
 /// <summary>
 /// The fixed code lists a need or a retailer profile may name. The needs service does not call the catalogue for them:
@@ -28,18 +28,8 @@ public static class ReferenceData
         "plastic-free", "biodegradable", "compostable", "recycled", "reusable", "conventional",
     };
 
-    /// <summary>Sustainability commitments a retailer can make; the programme's targets for supermarkets.</summary>
-    public static readonly IReadOnlyList<Commitment> Commitments =
-    [
-        new("no-single-use-plastic-bags", "Không dùng túi ni lông khó phân huỷ", "No non-biodegradable plastic bags"),
-        new("eco-packaging", "Bao bì thân thiện môi trường thay cho nhựa dùng một lần", "Eco-friendly packaging instead of single-use plastic"),
-        new("eco-labelled-products", "Bày bán sản phẩm có nhãn sinh thái", "Eco-labelled products on the shelves"),
-        new("organic-products", "Bày bán sản phẩm hữu cơ", "Organic products on the shelves"),
-        new("packaging-take-back", "Thu hồi bao bì sau sử dụng", "Taking packaging back after use"),
-        new("local-sourcing", "Ưu tiên nguồn hàng địa phương", "Sourcing locally first"),
-    ];
+    /// <summary>Sustainability commitments a retailer can make; the list travels with the event contracts.</summary>
+    public static IReadOnlyList<SustainabilityCommitment> Commitments => SustainabilityCommitments.All;
 
-    private static readonly HashSet<string> CommitmentCodes = [.. Commitments.Select(c => c.Code)];
-
-    public static bool IsCommitment(string? code) => code is not null && CommitmentCodes.Contains(code);
+    public static bool IsCommitment(string? code) => SustainabilityCommitments.Find(code) is not null;
 }
