@@ -23,14 +23,9 @@ namespace Matchmaking.ContractSigning.Agreements;
 public sealed class SigningService(ContractsDbContext db, AuditTrail audit, AgreementAnnouncer announcer, ActivationTokens tokens, TrustStore trust,
     KeyProtector keys, TimeProvider clock, ILogger<SigningService> logger)
 {
-    public async Task<AgreementSignature> SignRemotelyAsync(ClaimsPrincipal user, HttpContext http, Guid id, int version, string activationToken,
-        CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var now = clock.Now();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (agreement, organisationId, signed) = await LockForSigningAsync(user, id, version, ct);
-        try
+    public Task<AgreementSignature> SignRemotelyAsync(ClaimsPrincipal user, HttpContext http, Guid id, int version, string activationToken,
+        CancellationToken ct) =>
+        SignAsync(user, id, version, SignatureMethods.Remote, async (tx, agreement, organisationId, signed, now) =>
         {
             var grant = await tokens.ValidateAsync(activationToken, user, signed.DocumentSha256, SignatureActivation.AgreementReference(id, version), ct);
             if (await db.Signatures.AnyAsync(s => s.ActivationTokenId == grant.TokenId, ct))
@@ -50,26 +45,13 @@ public sealed class SigningService(ContractsDbContext db, AuditTrail audit, Agre
             using (var withKey = x509.CopyWithPrivateKey(key))
                 cms = CmsSignatures.SignDetached(signed.Document, withKey, signingTime);
 
-            var signature = await AcceptAsync(tx, user, http, agreement, signed, organisationId, SignatureMethods.Remote, x509, certificate.Id, cms,
+            return await AcceptAsync(tx, user, http, agreement, signed, organisationId, SignatureMethods.Remote, x509, certificate.Id, cms,
                 signingTime, grant.TokenId, grant.SignerName ?? user.FindFirstValue(PlatformClaims.Name), now, ct);
-            ContractsTelemetry.SigningDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("method", "remote"));
-            return signature;
-        }
-        catch (Exception ex) when (ex is DomainValidationException or ConflictException)
-        {
-            Refused(id, version, organisationId, SignatureMethods.Remote, ex);
-            throw;
-        }
-    }
+        }, ct);
 
-    public async Task<AgreementSignature> AcceptUploadedAsync(ClaimsPrincipal user, HttpContext http, Guid id, int version, string signatureBase64,
-        CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var now = clock.Now();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (agreement, organisationId, signed) = await LockForSigningAsync(user, id, version, ct);
-        try
+    public Task<AgreementSignature> AcceptUploadedAsync(ClaimsPrincipal user, HttpContext http, Guid id, int version, string signatureBase64,
+        CancellationToken ct) =>
+        SignAsync(user, id, version, SignatureMethods.Uploaded, async (tx, agreement, organisationId, signed, now) =>
         {
             var bytes = Base64.Decode(signatureBase64, "signature");
             await EnsureSignableAsync(agreement, organisationId, version, now, ct);
@@ -89,14 +71,32 @@ public sealed class SigningService(ContractsDbContext db, AuditTrail audit, Agre
             if (registered is not null && registered.OrganisationId != organisationId)
                 throw Refused("The certificate is registered to another organisation.");
 
-            var signature = await AcceptAsync(tx, user, http, agreement, signed, organisationId, SignatureMethods.Uploaded, check.Certificate!,
+            return await AcceptAsync(tx, user, http, agreement, signed, organisationId, SignatureMethods.Uploaded, check.Certificate!,
                 registered?.Id, bytes, check.SigningTime, null, user.FindFirstValue(PlatformClaims.Name), now, ct);
-            ContractsTelemetry.SigningDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("method", "uploaded"));
+        }, ct);
+
+    private delegate Task<AgreementSignature> SigningStep(IDbContextTransaction tx, Agreement agreement, Guid organisationId, AgreementVersion signed,
+        DateTimeOffset now);
+
+    /// <summary>
+    /// Both ways of signing: the agreement row locked in a transaction and the caller's party and version checked, then
+    /// <paramref name="sign"/>; the time it took is recorded, and a refusal is counted and logged before it reaches the caller.
+    /// </summary>
+    private async Task<AgreementSignature> SignAsync(ClaimsPrincipal user, Guid id, int version, string method, SigningStep sign, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = clock.Now();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (agreement, organisationId, signed) = await LockForSigningAsync(user, id, version, ct);
+        try
+        {
+            var signature = await sign(tx, agreement, organisationId, signed, now);
+            ContractsTelemetry.SigningDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("method", method));
             return signature;
         }
         catch (Exception ex) when (ex is DomainValidationException or ConflictException)
         {
-            Refused(id, version, organisationId, SignatureMethods.Uploaded, ex);
+            Refused(id, version, organisationId, method, ex);
             throw;
         }
     }
